@@ -1,0 +1,37 @@
+"""`kernel_image`: a bootable keel kernel from C++ sources.
+
+    kernel_image(name = "kernel", srcs = ["main.cc"], deps = [...])
+
+makes `<name>_bin` (the cc_binary, bare-metal only), `<name>` (its ELF, built for the
+bare-metal platform from any configuration) and `<name>_iso` (a GRUB ISO booting it).
+The sources define kernel::Main; the boot path (//boot) calls it.
+"""
+
+load("@rules_cc//cc:defs.bzl", "cc_binary")
+load("//boot:grub_iso.bzl", "grub_iso")
+load("//platforms:kernel_binary.bzl", "kernel_binary")
+
+def kernel_image(name, srcs = [], deps = [], visibility = None, testonly = False, **kwargs):
+    cc_binary(
+        name = name + "_bin",
+        srcs = srcs,
+        deps = deps + ["//boot"],
+        additional_linker_inputs = ["//boot:linker.ld"],
+        linkopts = ["-Wl,-T,$(location //boot:linker.ld)"],
+        target_compatible_with = ["@platforms//os:none"],
+        visibility = ["//visibility:private"],
+        testonly = testonly,
+        **kwargs
+    )
+    kernel_binary(
+        name = name,
+        binary = ":" + name + "_bin",
+        visibility = visibility,
+        testonly = testonly,
+    )
+    grub_iso(
+        name = name + "_iso",
+        kernel = ":" + name,
+        visibility = visibility,
+        testonly = testonly,
+    )

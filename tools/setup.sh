@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs every Debian package keel needs to build, boot and test the kernel.
+# Idempotent: packages already present are left alone, and a second run changes nothing.
+set -euo pipefail
+
+packages=(
+  # Build system (Debian's Bazel 4.2.3 and the platforms repository it uses).
+  bazel-bootstrap bazel-platforms
+  # Compilers, linker and analysis tools (clang 14 family).
+  clang clang-14 lld lld-14 clang-tidy clang-format libclang-rt-14-dev g++
+  # Booting: GRUB's BIOS modules, the ISO builder and QEMU.
+  grub-pc-bin grub-common xorriso mtools qemu-system-x86
+  # Host test and benchmark libraries.
+  librapidcheck-dev libabsl-dev libbenchmark-dev libgtest-dev
+  # Used by the test runners and tools.
+  python3 binutils file
+)
+
+say() { printf 'setup: %s\n' "$*"; }
+die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
+
+command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 \
+  || die "this script needs a Debian-based system with apt-get and dpkg (Debian 12 is supported)."
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  say "all ${#packages[@]} packages are already installed; nothing to do."
+  exit 0
+fi
+
+say "missing packages: ${missing[*]}"
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || die "not root and sudo is not available; run as root or install: ${missing[*]}"
+  sudo=(sudo)
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+say "updating the package lists (apt-get update)..."
+"${sudo[@]}" apt-get update -q >/dev/null || die "apt-get update failed; check the package sources."
+say "installing ${#missing[@]} package(s)..."
+"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" \
+  || die "apt-get install failed for: ${missing[*]}"
+say "done."
