@@ -12,7 +12,7 @@ extern "C" [[noreturn]] void KeelBootMain(std::uint64_t info_phys) {
   // lies in the first GiB, which the boot page tables map at kKernelVma; GRUB keeps it
   // intact until the kernel reuses that memory, which it does not do during boot.
   const auto* info_bytes = reinterpret_cast<const std::byte*>(boot::kKernelVma + info_phys);
-  kernel::Main(multiboot2::Info::FromBootloader(info_bytes));
+  kernel::Main(libk::multiboot2::Info::FromBootloader(info_bytes));
   for (;;) {
     libk::x86_64::raw::Cli();
     libk::x86_64::raw::Hlt();

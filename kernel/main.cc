@@ -7,7 +7,7 @@
 namespace kernel {
 namespace raw = libk::x86_64::raw;
 
-void Main(const multiboot2::Info& /*info*/) {
+void Main(const libk::multiboot2::Info& /*info*/) {
   constexpr std::uint16_t kCom1 = 0x3f8;
   raw::OutB(kCom1 + 1, 0x00);
   raw::OutB(kCom1 + 3, 0x80);

@@ -7,6 +7,6 @@ namespace kernel {
 
 // Runs the kernel; `info` is the boot information from the multiboot2 loader. Each
 // kernel image (the real kernel, every integration-test kernel) defines it once.
-void Main(const multiboot2::Info& info);
+void Main(const libk::multiboot2::Info& info);
 
 }  // namespace kernel

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace multiboot2 {
+namespace libk::multiboot2 {
 
 // A view of the boot information structure; the bytes stay owned by the loader.
 class Info {
@@ -21,4 +21,4 @@ class Info {
   const std::byte* bytes_;
 };
 
-}  // namespace multiboot2
+}  // namespace libk::multiboot2
