@@ -1,0 +1,3 @@
+// Must not compile: assigns to a constant.
+constexpr int kAnswer = 42;
+void Mutate() { kAnswer = 43; }
