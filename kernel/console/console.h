@@ -1,0 +1,22 @@
+// The kernel console: everything printed goes to COM1 and to the VGA text screen.
+#pragma once
+
+#include <cstddef>
+
+#include "kernel/drivers/vga_text/text_screen.h"
+
+namespace kernel::console {
+
+// Initialises COM1 and clears the screen. Called once, early in kernel::Main.
+void Init();
+
+// Writes `size` bytes of `text` to serial and screen.
+void Write(const char* text, std::size_t size);
+
+// Writes the NUL-terminated `text` to serial and screen.
+void Write(const char* text);
+
+// Sets the screen colours for what is written next (serial is unaffected).
+void SetColors(drivers::Color foreground, drivers::Color background);
+
+}  // namespace kernel::console

@@ -1,0 +1,127 @@
+// The VGA text-mode writer as a pure model: an 80x25 grid of (character, attribute)
+// cells with a cursor, newlines, scrolling and colours. It knows nothing of 0xb8000; the
+// cell storage is a template parameter, so host tests run it over an array and the kernel
+// over the memory-mapped screen (vga_screen.h).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace kernel::drivers {
+
+enum class Color : std::uint8_t {
+  kBlack = 0,
+  kBlue = 1,
+  kGreen = 2,
+  kCyan = 3,
+  kRed = 4,
+  kMagenta = 5,
+  kBrown = 6,
+  kLightGray = 7,
+  kDarkGray = 8,
+  kLightBlue = 9,
+  kLightGreen = 10,
+  kLightCyan = 11,
+  kLightRed = 12,
+  kPink = 13,
+  kYellow = 14,
+  kWhite = 15,
+};
+
+// Returns the attribute byte for `foreground` on `background`.
+constexpr std::uint8_t Attribute(Color foreground, Color background) {
+  return static_cast<std::uint8_t>((static_cast<std::uint8_t>(background) << 4) |
+                                   static_cast<std::uint8_t>(foreground));
+}
+
+// Returns the 16-bit cell value of `character` drawn with `attribute`.
+constexpr std::uint16_t Cell(std::uint8_t character, std::uint8_t attribute) {
+  return static_cast<std::uint16_t>((attribute << 8) | character);
+}
+
+// Storage of the cells: `cells.Set(index, value)` and `cells.Get(index)`, index in
+// [0, kRows * kColumns), row-major.
+template <typename T>
+concept CellStorage = requires(T& cells, std::size_t index, std::uint16_t value) {
+  cells.Set(index, value);
+  static_cast<std::uint16_t>(cells.Get(index));
+};
+
+// Writes text onto the grid. Invariant: 0 <= row_ < kRows and 0 <= column_ <= kColumns
+// (column_ == kColumns means the line is full and the next character wraps).
+template <CellStorage Cells>
+class TextScreen {
+ public:
+  static constexpr std::size_t kRows = 25;
+  static constexpr std::size_t kColumns = 80;
+  // Printable ASCII is drawn as is; any other byte as this code page 437 square.
+  static constexpr std::uint8_t kNonPrintable = 0xfe;
+
+  explicit constexpr TextScreen(Cells cells) : cells_(cells) {}
+
+  // Blanks the screen in the current colours and moves the cursor to the top left.
+  void Clear() {
+    for (std::size_t i = 0; i < kRows * kColumns; ++i) {
+      cells_.Set(i, Blank());
+    }
+    row_ = 0;
+    column_ = 0;
+  }
+
+  // Sets the colours of the characters written from now on.
+  void SetColors(Color foreground, Color background) {
+    attribute_ = Attribute(foreground, background);
+  }
+
+  // Writes one byte: '\n' starts a new line, printable ASCII is drawn, anything else is
+  // drawn as a square. Lines wrap at the right edge; the screen scrolls at the bottom.
+  void Put(char c) {
+    const auto byte = static_cast<std::uint8_t>(c);
+    if (byte == '\n') {
+      NewLine();
+      return;
+    }
+    if (column_ == kColumns) {
+      NewLine();
+    }
+    const std::uint8_t shown = (byte >= 0x20 && byte < 0x7f) ? byte : kNonPrintable;
+    cells_.Set(row_ * kColumns + column_, Cell(shown, attribute_));
+    ++column_;
+  }
+
+  // Writes `size` bytes from `text`.
+  void Write(const char* text, std::size_t size) {
+    for (std::size_t i = 0; i < size; ++i) {
+      Put(text[i]);
+    }
+  }
+
+  std::size_t row() const { return row_; }
+  std::size_t column() const { return column_; }
+  std::uint8_t attribute() const { return attribute_; }
+  Cells& cells() { return cells_; }
+
+ private:
+  std::uint16_t Blank() const { return Cell(' ', attribute_); }
+
+  void NewLine() {
+    column_ = 0;
+    if (row_ + 1 < kRows) {
+      ++row_;
+      return;
+    }
+    for (std::size_t i = 0; i < (kRows - 1) * kColumns; ++i) {
+      cells_.Set(i, cells_.Get(i + kColumns));
+    }
+    for (std::size_t i = 0; i < kColumns; ++i) {
+      cells_.Set((kRows - 1) * kColumns + i, Blank());
+    }
+  }
+
+  Cells cells_;
+  std::size_t row_ = 0;
+  std::size_t column_ = 0;
+  std::uint8_t attribute_ = Attribute(Color::kLightGray, Color::kBlack);
+};
+
+}  // namespace kernel::drivers

@@ -1,0 +1,16 @@
+#include "kernel/drivers/vga_text/vga_screen.h"
+
+#include "boot/boot_constants.h"
+#include "libk/arch/x86_64/raw/mmio.h"
+
+namespace kernel::drivers {
+namespace {
+constexpr std::uint64_t kVgaTextPhysical = 0xb8000;
+}  // namespace
+
+// SAFETY: the boot page tables map the first GiB at kKernelVma, so the 4000-byte buffer
+// at 0xb8000 is mapped; the console is its only writer.
+VgaCells::VgaCells()
+    : buffer_(libk::x86_64::raw::MmioPointer<std::uint16_t>(boot::kKernelVma + kVgaTextPhysical)) {}
+
+}  // namespace kernel::drivers

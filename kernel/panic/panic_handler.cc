@@ -1,0 +1,72 @@
+// The kernel's panic handler: reports the message and its source location on serial and
+// screen, gives the test hook a chance to recover, then halts or exits QEMU.
+#include <cstdint>
+
+#include "kernel/console/console.h"
+#include "kernel/panic/panic.h"
+#include "kernel/qemu/exit.h"
+#include "libk/arch/x86_64/cpu.h"
+
+namespace kernel::panic {
+namespace {
+
+Hook hook = nullptr;
+bool exit_on_panic = false;
+bool panicking = false;
+
+void WriteDecimal(std::uint32_t value) {
+  char digits[10];
+  int count = 0;
+  do {
+    digits[count++] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  char text[10];
+  for (int i = 0; i < count; ++i) {
+    text[i] = digits[count - 1 - i];
+  }
+  console::Write(text, static_cast<std::size_t>(count));
+}
+
+}  // namespace
+
+void SetHook(Hook new_hook) { hook = new_hook; }
+
+void SetExitOnPanic(bool exit) { exit_on_panic = exit; }
+
+}  // namespace kernel::panic
+
+namespace libk::internal {
+
+void HandlePanic(const PanicInfo& info) {
+  using kernel::console::Write;
+  namespace panic = kernel::panic;
+  if (panic::panicking) {
+    // A panic while reporting a panic: say so once and stop, without recursing.
+    Write("\nPANIC while panicking\n");
+    kernel::qemu::Exit(kernel::qemu::ExitCode::kFailure);
+  }
+  panic::panicking = true;
+  kernel::console::SetColors(kernel::drivers::Color::kWhite, kernel::drivers::Color::kRed);
+  Write("PANIC at ");
+  Write(info.location.file);
+  Write(":");
+  panic::WriteDecimal(info.location.line);
+  Write(" in ");
+  Write(info.location.function);
+  Write(": ");
+  Write(info.message);
+  Write("\n");
+  kernel::console::SetColors(kernel::drivers::Color::kLightGray, kernel::drivers::Color::kBlack);
+  if (panic::hook != nullptr) {
+    panic::panicking = false;  // The hook may resume normal execution.
+    panic::hook(info);
+    panic::panicking = true;
+  }
+  if (panic::exit_on_panic) {
+    kernel::qemu::Exit(kernel::qemu::ExitCode::kFailure);
+  }
+  libk::x86_64::HaltForever();
+}
+
+}  // namespace libk::internal

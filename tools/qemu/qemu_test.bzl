@@ -1,0 +1,88 @@
+"""`qemu_test` and `kernel_test`: boot a kernel ISO in QEMU as a Bazel test.
+
+    kernel_test(
+        name = "basic_boot",
+        srcs = ["basic_boot.cc"],          # defines kernel::Main
+        deps = [...],
+        expect_lines = ["basic_boot: ok"],
+    )
+
+builds the kernel image and its ISO (see //boot:kernel_image.bzl) and a test that boots
+it with tools/qemu/run_qemu_test.py. The runner has its own timeout (`qemu_timeout`,
+seconds), keeps the serial log in the test's undeclared outputs (bazel-testlogs/.../
+test.outputs/serial.log) and explains a failing status.
+"""
+
+load("//boot:kernel_image.bzl", "kernel_image")
+
+def _qemu_test_impl(ctx):
+    args = ["--iso", ctx.file.iso.short_path, "--timeout", str(ctx.attr.qemu_timeout)]
+    args += ["--expect-status", str(ctx.attr.expect_status)]
+    for line in ctx.attr.expect_lines:
+        args += ["--expect-line", line]
+    for line in ctx.attr.forbid_lines:
+        args += ["--forbid-line", line]
+    for row, text in ctx.attr.vga_rows.items():
+        args += ["--vga-row", "%s:%s" % (row, text)]
+    if ctx.attr.check_at:
+        args += ["--check-at", ctx.attr.check_at]
+    for item in ctx.attr.send_keys_after:
+        args += ["--send-keys-after", item]
+    for item in ctx.attr.serial_input_after:
+        args += ["--serial-input-after", item]
+    for a in ctx.attr.qemu_args:
+        args += ["--qemu-arg", a]
+    script = ctx.actions.declare_file(ctx.label.name + ".sh")
+    ctx.actions.write(
+        output = script,
+        is_executable = True,
+        content = "#!/bin/sh\nexec python3 %s %s \"$@\"\n" % (
+            _shell_quote(ctx.executable._runner.short_path),
+            " ".join([_shell_quote(a) for a in args]),
+        ),
+    )
+    runfiles = ctx.runfiles(files = [ctx.file.iso, ctx.executable._runner])
+    return [DefaultInfo(executable = script, runfiles = runfiles)]
+
+def _shell_quote(s):
+    return "'" + s.replace("'", "'\\''") + "'"
+
+qemu_test = rule(
+    implementation = _qemu_test_impl,
+    test = True,
+    doc = "Boots `iso` in QEMU (TCG) and checks the run; see run_qemu_test.py --help.",
+    attrs = {
+        "iso": attr.label(mandatory = True, allow_single_file = [".iso"]),
+        "qemu_timeout": attr.int(default = 30, doc = "Seconds before a hung kernel fails."),
+        "expect_status": attr.int(default = 33, doc = "33 = success via isa-debug-exit 0x10."),
+        "expect_lines": attr.string_list(doc = "Serial lines that must appear, in order."),
+        "forbid_lines": attr.string_list(doc = "Text no serial line may contain."),
+        "vga_rows": attr.string_dict(doc = "VGA row number -> text the row must start with."),
+        "check_at": attr.string(doc = "Serial text after which the VGA checks run and QEMU is stopped."),
+        "send_keys_after": attr.string_list(doc = "MARKER=KEYS: QMP send-key after MARKER."),
+        "serial_input_after": attr.string_list(doc = "MARKER=TEXT: write TEXT to COM1 after MARKER."),
+        "qemu_args": attr.string_list(doc = "Extra QEMU arguments."),
+        "_runner": attr.label(
+            default = "//tools/qemu:run_qemu_test.py",
+            allow_single_file = True,
+            executable = True,
+            cfg = "exec",
+        ),
+    },
+)
+
+def kernel_test(name, srcs = [], deps = [], size = "small", tags = [], **kwargs):
+    """A kernel image built from `srcs`/`deps` plus a qemu_test booting it."""
+    kernel_image(
+        name = name + "_kernel",
+        srcs = srcs,
+        deps = deps,
+        testonly = True,
+    )
+    qemu_test(
+        name = name,
+        iso = ":" + name + "_kernel_iso",
+        size = size,
+        tags = tags,
+        **kwargs
+    )

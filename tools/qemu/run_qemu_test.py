@@ -1,0 +1,303 @@
+#!/usr/bin/env python3
+"""Boots a keel kernel ISO in QEMU and judges the run: keel's integration-test runner.
+
+The kernel reports over COM1 and ends the run through the isa-debug-exit device (port
+0xf4): writing 0x10 means success (QEMU exit status 33), 0x11 failure (status 35).
+The runner enforces its own timeout, keeps the whole serial log (in the test's
+undeclared outputs under Bazel), checks expected and forbidden serial lines, can read the
+VGA text screen through QMP, type keys (QMP send-key) and write bytes to COM1 after a
+marker line. On failure it prints the last serial lines and what the status means.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+STATUS_SUCCESS = 33  # (0x10 << 1) | 1
+STATUS_FAILURE = 35  # (0x11 << 1) | 1
+
+
+def describe_status(status):
+    if status == STATUS_SUCCESS:
+        return "33: the kernel reported success (isa-debug-exit 0x10)"
+    if status == STATUS_FAILURE:
+        return "35: the kernel reported failure (isa-debug-exit 0x11)"
+    if status == 0:
+        return ("0: QEMU stopped without isa-debug-exit: the guest reset or triple-faulted "
+                "(with -no-reboot a reset ends QEMU)")
+    if status is None:
+        return "none: the runner stopped QEMU"
+    if status < 0:
+        return "%d: QEMU was killed by signal %d" % (status, -status)
+    return "%d: unexpected status (isa-debug-exit value %#x, or a QEMU error)" % (
+        status, status >> 1)
+
+
+class Qmp:
+    """A minimal QMP client over a unix socket."""
+
+    def __init__(self, path, deadline):
+        self.sock = None
+        while time.monotonic() < deadline:
+            try:
+                s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                s.connect(path)
+                self.sock = s
+                break
+            except OSError:
+                time.sleep(0.02)
+        if self.sock is None:
+            raise RuntimeError("could not connect to QMP at " + path)
+        self.sock.settimeout(5)
+        self.buf = b""
+        self._read()  # greeting
+        self.command("qmp_capabilities")
+
+    def _read(self):
+        while b"\n" not in self.buf:
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                raise RuntimeError("QMP connection closed")
+            self.buf += chunk
+        line, self.buf = self.buf.split(b"\n", 1)
+        return json.loads(line)
+
+    def command(self, name, **arguments):
+        msg = {"execute": name}
+        if arguments:
+            msg["arguments"] = arguments
+        self.sock.sendall(json.dumps(msg).encode() + b"\n")
+        while True:
+            reply = self._read()
+            if "return" in reply:
+                return reply["return"]
+            if "error" in reply:
+                raise RuntimeError("QMP %s failed: %s" % (name, reply["error"]))
+            # Asynchronous events are skipped.
+
+    def vga_rows(self):
+        """Returns the 25 rows of the VGA text screen as strings."""
+        out = self.command("human-monitor-command", **{"command-line": "xp /2000hx 0xb8000"})
+        cells = []
+        for line in out.splitlines():
+            if ":" not in line:
+                continue
+            for word in line.split(":", 1)[1].split():
+                cells.append(int(word, 16))
+        chars = "".join(chr(c & 0xFF) if 0x20 <= (c & 0xFF) < 0x7F else " " for c in cells)
+        return [chars[r * 80:(r + 1) * 80] for r in range(25)]
+
+    def close(self):
+        try:
+            self.sock.close()
+        except OSError:
+            pass
+
+
+class SerialReader(threading.Thread):
+    """Collects QEMU's COM1 output (its stdout) into lines."""
+
+    def __init__(self, stream, log):
+        super().__init__(daemon=True)
+        self.stream = stream
+        self.log = log
+        self.lines = []
+        self.partial = b""
+        self.cond = threading.Condition()
+
+    def run(self):
+        while True:
+            chunk = os.read(self.stream.fileno(), 4096)
+            if not chunk:
+                break
+            self.log.write(chunk)
+            self.log.flush()
+            with self.cond:
+                self.partial += chunk
+                *done, self.partial = self.partial.split(b"\n")
+                for raw in done:
+                    self.lines.append(raw.decode("utf-8", "replace").rstrip("\r"))
+                self.cond.notify_all()
+        with self.cond:
+            if self.partial:
+                self.lines.append(self.partial.decode("utf-8", "replace").rstrip("\r"))
+                self.partial = b""
+            self.cond.notify_all()
+
+    def wait_for(self, pattern, deadline, start=0):
+        """Waits for a line containing `pattern`; returns its index or None."""
+        with self.cond:
+            while True:
+                for i in range(start, len(self.lines)):
+                    if pattern in self.lines[i]:
+                        return i
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not self.is_alive():
+                    return None
+                self.cond.wait(min(remaining, 0.1))
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--iso", required=True, help="the kernel ISO to boot")
+    p.add_argument("--timeout", type=float, default=30.0,
+                   help="seconds before the runner stops a hung kernel (default 30)")
+    p.add_argument("--expect-status", type=int, default=STATUS_SUCCESS,
+                   help="expected QEMU exit status (default 33: kernel reported success)")
+    p.add_argument("--expect-line", action="append", default=[],
+                   help="a serial line must contain this text (in the given order)")
+    p.add_argument("--forbid-line", action="append", default=[],
+                   help="no serial line may contain this text")
+    p.add_argument("--vga-row", action="append", default=[], metavar="ROW:TEXT",
+                   help="VGA text row ROW must start with TEXT (read via QMP)")
+    p.add_argument("--check-at", default=None, metavar="LINE",
+                   help="when a serial line contains LINE, run the VGA checks, then stop QEMU "
+                        "and judge the run by the checks (for kernels that idle forever)")
+    p.add_argument("--send-keys-after", action="append", default=[], metavar="MARKER=KEYS",
+                   help="after a serial line contains MARKER, type KEYS (comma-separated QMP "
+                        "qcodes, '+' joins a chord: shift+a,b,ret)")
+    p.add_argument("--serial-input-after", action="append", default=[], metavar="MARKER=TEXT",
+                   help="after a serial line contains MARKER, write TEXT to COM1 "
+                        "(\\n escapes allowed)")
+    p.add_argument("--log", default=None, help="where to save the serial log")
+    p.add_argument("--qemu", default="qemu-system-x86_64")
+    p.add_argument("--memory", default="128M")
+    p.add_argument("--qemu-arg", action="append", default=[], help="extra QEMU argument")
+    return p.parse_args(argv)
+
+
+def main(argv):
+    args = parse_args(argv)
+    out_dir = os.environ.get("TEST_UNDECLARED_OUTPUTS_DIR")
+    log_path = args.log or (os.path.join(out_dir, "serial.log") if out_dir else None)
+    if shutil.which(args.qemu) is None:
+        print("keel-qemu: %s not found (Debian package qemu-system-x86; run tools/setup.sh)"
+              % args.qemu, file=sys.stderr)
+        return 2
+    # Unix socket paths are limited to 108 bytes: keep them in a short directory.
+    tmp = tempfile.mkdtemp(prefix="keelq.", dir="/tmp")
+    qmp_path = os.path.join(tmp, "qmp")
+    log = open(log_path, "wb") if log_path else open(os.path.join(tmp, "serial.log"), "wb")
+    cmd = [args.qemu, "-accel", "tcg", "-m", args.memory, "-cdrom", args.iso, "-boot", "d",
+           "-serial", "stdio", "-display", "none", "-monitor", "none", "-no-reboot",
+           "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+           "-qmp", "unix:%s,server=on,wait=off" % qmp_path] + args.qemu_arg
+    problems = []
+    start = time.monotonic()
+    deadline = start + args.timeout
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    serial = SerialReader(proc.stdout, log)
+    serial.start()
+    stopped_by_runner = False
+    qmp = None
+    try:
+        needs_qmp = args.vga_row or args.send_keys_after
+        if needs_qmp:
+            qmp = Qmp(qmp_path, deadline)
+        for item in args.send_keys_after:
+            marker, keys = item.split("=", 1)
+            if serial.wait_for(marker, deadline) is None:
+                problems.append("never saw %r on serial, so could not send keys" % marker)
+                break
+            for key in keys.split(","):
+                qmp.command("send-key", keys=[{"type": "qcode", "data": k}
+                                              for k in key.split("+")])
+                time.sleep(0.05)
+        for item in args.serial_input_after:
+            marker, text = item.split("=", 1)
+            if serial.wait_for(marker, deadline) is None:
+                problems.append("never saw %r on serial, so could not write to COM1" % marker)
+                break
+            proc.stdin.write(text.encode().decode("unicode_escape").encode("latin-1"))
+            proc.stdin.flush()
+        if args.check_at is not None:
+            if serial.wait_for(args.check_at, deadline) is None:
+                problems.append("never saw %r on serial" % args.check_at)
+            else:
+                check_vga(qmp, args.vga_row, deadline, problems)
+            stopped_by_runner = True
+            proc.kill()
+        try:
+            proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            problems.append("timed out after %.1f s: the kernel hung (no isa-debug-exit)"
+                            % args.timeout)
+            stopped_by_runner = True
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        serial.join(timeout=5)
+        if qmp:
+            qmp.close()
+        log.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+    elapsed = time.monotonic() - start
+    status = None if stopped_by_runner else proc.returncode
+    if not stopped_by_runner and status != args.expect_status:
+        problems.append("exit status %s; expected %s" % (
+            describe_status(status), describe_status(args.expect_status)))
+    pos = 0
+    for want in args.expect_line:
+        found = next((i for i in range(pos, len(serial.lines)) if want in serial.lines[i]), None)
+        if found is None:
+            problems.append("missing serial line containing %r%s" % (
+                want, " (after the previous expected line)" if pos else ""))
+        else:
+            pos = found + 1
+    for bad in args.forbid_line:
+        for line in serial.lines:
+            if bad in line:
+                problems.append("forbidden serial line: %r" % line)
+    stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if problems:
+        print("keel-qemu: FAILED after %.2f s (%s)" % (elapsed, args.iso), file=sys.stderr)
+        for p in problems:
+            print("  - " + p, file=sys.stderr)
+        print("  status meaning: %s" % describe_status(status), file=sys.stderr)
+        if stderr.strip():
+            print("--- QEMU stderr ---\n" + stderr.strip(), file=sys.stderr)
+        print("--- last serial lines ---", file=sys.stderr)
+        for line in serial.lines[-30:]:
+            print("  | " + line, file=sys.stderr)
+        if log_path:
+            print("full serial log: " + log_path, file=sys.stderr)
+        return 1
+    print("keel-qemu: passed in %.2f s, status %s" % (elapsed, describe_status(status)))
+    return 0
+
+
+def check_vga(qmp, rows, deadline, problems):
+    """Polls the screen until every expected row matches (the kernel may still be drawing)."""
+    wanted = []
+    for item in rows:
+        row, text = item.split(":", 1)
+        wanted.append((int(row), text))
+    give_up = min(deadline, time.monotonic() + 3.0)
+    while True:
+        screen = qmp.vga_rows()
+        if all(screen[r].startswith(t) for r, t in wanted) or time.monotonic() > give_up:
+            break
+        time.sleep(0.05)
+    for r, t in wanted:
+        if not screen[r].startswith(t):
+            problems.append("VGA row %d is %r; expected it to start with %r"
+                            % (r, screen[r].rstrip(), t))
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    sys.exit(main(sys.argv[1:]))
