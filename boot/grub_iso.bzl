@@ -4,7 +4,7 @@ Only the GRUB modules keel needs are installed, with no locales, fonts or themes
 keeps the image well under 2 MiB.
 """
 
-_GRUB_MODULES = "multiboot2 normal iso9660 biosdisk part_msdos configfile"
+_GRUB_MODULES = "multiboot2 multiboot normal iso9660 biosdisk part_msdos configfile"
 
 def _grub_iso_impl(ctx):
     iso = ctx.actions.declare_file(ctx.label.name + ".iso")

@@ -18,3 +18,14 @@ mb2_header_start:
     .short 0
     .long 8
 mb2_header_end:
+
+// A multiboot (version 1) header as well, so that a loader speaking only the old protocol
+// still enters _start32, which then reports the wrong protocol on screen instead of the
+// machine crashing silently. It must sit in the first 8 KiB, 4-byte aligned.
+#define MB1_HEADER_MAGIC 0x1badb002
+#define MB1_FLAGS 0
+    .section .multiboot2, "a"
+    .balign 4
+    .long MB1_HEADER_MAGIC
+    .long MB1_FLAGS
+    .long -(MB1_HEADER_MAGIC + MB1_FLAGS)

@@ -31,7 +31,7 @@ def _qemu_test_impl(ctx):
     for item in ctx.attr.serial_input_after:
         args += ["--serial-input-after", item]
     for a in ctx.attr.qemu_args:
-        args += ["--qemu-arg", a]
+        args.append("--qemu-arg=" + a)
     script = ctx.actions.declare_file(ctx.label.name + ".sh")
     ctx.actions.write(
         output = script,
@@ -71,13 +71,14 @@ qemu_test = rule(
     },
 )
 
-def kernel_test(name, srcs = [], deps = [], size = "small", tags = [], **kwargs):
+def kernel_test(name, srcs = [], deps = [], size = "small", tags = [], iso_visibility = None, **kwargs):
     """A kernel image built from `srcs`/`deps` plus a qemu_test booting it."""
     kernel_image(
         name = name + "_kernel",
         srcs = srcs,
         deps = deps,
         testonly = True,
+        visibility = iso_visibility,
     )
     qemu_test(
         name = name,

@@ -282,6 +282,8 @@ def main(argv):
 
 def check_vga(qmp, rows, deadline, problems):
     """Polls the screen until every expected row matches (the kernel may still be drawing)."""
+    if not rows:
+        return
     wanted = []
     for item in rows:
         row, text = item.split(":", 1)
