@@ -5,13 +5,25 @@ configuration transition, so a plain `bazel build //...` on the host builds the 
 ELF with the bare-metal toolchain and no `--platforms` flag.
 """
 
+# Host-only command-line flags (--config=asan's sanitizers, for example) must not reach
+# kernel code: the bare-metal toolchain carries every flag the kernel needs itself.
+_RESET_FLAGS = [
+    "//command_line_option:copt",
+    "//command_line_option:cxxopt",
+    "//command_line_option:conlyopt",
+    "//command_line_option:linkopt",
+]
+
 def _bare_metal_transition_impl(_settings, _attr):
-    return {"//command_line_option:platforms": "//platforms:x86_64_bare_metal"}
+    result = {"//command_line_option:platforms": "//platforms:x86_64_bare_metal"}
+    for flag in _RESET_FLAGS:
+        result[flag] = []
+    return result
 
 bare_metal_transition = transition(
     implementation = _bare_metal_transition_impl,
     inputs = [],
-    outputs = ["//command_line_option:platforms"],
+    outputs = ["//command_line_option:platforms"] + _RESET_FLAGS,
 )
 
 def _kernel_binary_impl(ctx):
