@@ -22,9 +22,17 @@
 #define KEEL_BOOT_CODE_SELECTOR 0x08
 #define KEEL_BOOT_DATA_SELECTOR 0x10
 
-// The boot stack, with one unmapped guard page directly below it.
-#define KEEL_BOOT_STACK_BYTES 0x8000
 #define KEEL_PAGE_BYTES 0x1000
+
+// Kernel stacks: KEEL_STACK_COUNT slots in the .stacks section, each an unmapped guard
+// page followed by KEEL_STACK_BYTES of stack, so an overflow faults instead of silently
+// overwriting its neighbour. Slot 0 is the boot stack; the others are interrupt stacks
+// (see boot::StackSlot). boot/linker.ld repeats these numbers (checked by
+// tests/boot:elf_layout_test).
+#define KEEL_STACK_BYTES 0x8000
+#define KEEL_STACK_SLOT_PAGES 9
+#define KEEL_STACK_SLOT_BYTES (KEEL_STACK_SLOT_PAGES * KEEL_PAGE_BYTES)
+#define KEEL_STACK_COUNT 4
 
 // Page-table entry bits used by the boot tables.
 #define KEEL_PTE_PRESENT 0x1
@@ -40,6 +48,18 @@ namespace boot {
 inline constexpr std::uint64_t kKernelVma = KEEL_KERNEL_VMA;
 inline constexpr std::uint64_t kBootMapBytes = KEEL_BOOT_MAP_BYTES;
 inline constexpr std::uint32_t kMultiboot2BootloaderMagic = KEEL_MULTIBOOT2_BOOTLOADER_MAGIC;
-inline constexpr std::uint64_t kBootStackBytes = KEEL_BOOT_STACK_BYTES;
+inline constexpr std::uint64_t kPageBytes = KEEL_PAGE_BYTES;
+inline constexpr std::uint64_t kStackBytes = KEEL_STACK_BYTES;
+inline constexpr std::uint64_t kStackSlotBytes = KEEL_STACK_SLOT_BYTES;
+static_assert(kStackSlotBytes == kStackBytes + kPageBytes, "one guard page per stack");
+
+// The stacks reserved in .stacks, by slot.
+enum class StackSlot : std::uint8_t {
+  kBoot = 0,
+  kDoubleFault = 1,
+  kNonMaskableInterrupt = 2,
+  kMachineCheck = 3,
+};
+inline constexpr std::uint8_t kStackCount = KEEL_STACK_COUNT;
 }  // namespace boot
 #endif

@@ -71,8 +71,8 @@ _start32:
 
 // Fills the boot tables. Each 4 KiB page of the first KEEL_BOOT_SMALL_PAGES_BYTES gets
 // the permissions of the section it holds: boot code and kernel text read+execute,
-// rodata read-only, everything else read+write+no-execute; the stack guard page is left
-// unmapped. The rest of the first GiB is mapped read+write+no-execute with 2 MiB pages.
+// rodata read-only, everything else read+write+no-execute; the stack guard pages are
+// left unmapped. The rest of the first GiB is mapped read+write+no-execute with 2 MiB pages.
 // The same page directory serves the identity map (needed only until the jump to the
 // higher half) and the higher-half map.
 build_boot_page_tables:
@@ -112,8 +112,23 @@ build_boot_page_tables:
     xor %ecx, %ecx
 3:  mov %ecx, %eax
     shl $12, %eax
-    cmp $__boot_stack_guard_phys, %eax
-    je 6f                        // The guard page stays not-present.
+    // The first page of each stack slot is a guard page and stays not-present.
+    cmp $__stacks_start_phys, %eax
+    jb 10f
+    cmp $__stacks_end_phys, %eax
+    jae 10f
+    push %eax
+    push %ebx
+    sub $__stacks_start_phys, %eax
+    shr $12, %eax
+    xor %edx, %edx
+    mov $KEEL_STACK_SLOT_PAGES, %ebx
+    div %ebx                     // %edx = page index within its slot.
+    pop %ebx
+    pop %eax
+    test %edx, %edx
+    jz 6f
+10:
     mov %eax, %edx
     or $KEEL_PTE_PRESENT, %edx
     cmp $__kernel_start_phys, %eax

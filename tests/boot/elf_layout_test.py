@@ -6,7 +6,9 @@
   and in the file, and no two share a page.
 - Higher-half segments are linked at KEEL_KERNEL_VMA + their physical address, with the
   constant read from boot/boot_constants.h, so the linker script and C++ agree.
-- The boot stack has a page-aligned guard page directly below it.
+- The .stacks section holds KEEL_STACK_COUNT slots of KEEL_STACK_SLOT_BYTES (numbers read
+  from boot_constants.h, so the linker script agrees with C++), each a guard page and a
+  stack; the boot stack is slot 0.
 """
 
 import re
@@ -51,7 +53,14 @@ def flags_text(f):
 
 def main():
     elf, constants = sys.argv[1:3]
-    vma = int(re.search(r"#define KEEL_KERNEL_VMA (0x[0-9a-fA-F]+)", open(constants).read()).group(1), 16)
+    header = open(constants).read()
+
+    def constant(name):
+        return int(re.search(r"#define %s (0x[0-9a-fA-F]+|\d+)" % name, header).group(1), 0)
+
+    vma = constant("KEEL_KERNEL_VMA")
+    slot_bytes = constant("KEEL_STACK_SLOT_PAGES") * PAGE
+    stack_count = constant("KEEL_STACK_COUNT")
     segments, symbols = read_elf(elf)
     problems = []
     layout = [flags_text(s["flags"]) for s in segments]
@@ -71,10 +80,17 @@ def main():
             problems.append("segments at %#x and %#x share a page" % (a["paddr"], b["paddr"]))
     guard = symbols.get("__boot_stack_guard")
     bottom = symbols.get("__boot_stack_bottom")
-    if guard is None or bottom is None:
-        problems.append("no __boot_stack_guard / __boot_stack_bottom symbols")
-    elif guard % PAGE or bottom != guard + PAGE:
-        problems.append("the guard page is not one aligned page right below the stack")
+    top = symbols.get("__boot_stack_top")
+    start = symbols.get("__stacks_start")
+    end = symbols.get("__stacks_end")
+    if None in (guard, bottom, top, start, end):
+        problems.append("missing __stacks_start/__stacks_end/__boot_stack_* symbols")
+    else:
+        if start % PAGE or end - start != slot_bytes * stack_count:
+            problems.append(".stacks is %#x bytes at %#x; expected %d aligned slots of %#x"
+                            % (end - start, start, stack_count, slot_bytes))
+        if guard != start or bottom != guard + PAGE or top != start + slot_bytes:
+            problems.append("the boot stack is not slot 0 (guard page, then the stack)")
     if problems:
         print("FAIL: " + elf)
         for p in problems:
@@ -82,7 +98,8 @@ def main():
         return 1
     for s in segments:
         print("ok: %s vaddr %#x paddr %#x memsz %#x" % (flags_text(s["flags"]), s["vaddr"], s["paddr"], s["memsz"]))
-    print("ok: boot stack guard page at %#x" % guard)
+    print("ok: %d stack slots of %#x bytes at %#x, boot stack guard page at %#x"
+          % (stack_count, slot_bytes, start, guard))
     return 0
 
 
