@@ -1,0 +1,10 @@
+// Must not compile: a handler declared to diverge (returns Never) that reaches its end.
+#include <cstdint>
+
+#include "kernel/arch/x86_64/handler.h"
+
+namespace kernel::x86_64 {
+
+Never OnDoubleFault(InterruptFrame&, std::uint64_t) {}
+
+}  // namespace kernel::x86_64

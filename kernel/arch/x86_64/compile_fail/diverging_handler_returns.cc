@@ -1,0 +1,10 @@
+// Must not compile: a handler declared to diverge (returns Never) that tries to return.
+#include <cstdint>
+
+#include "kernel/arch/x86_64/handler.h"
+
+namespace kernel::x86_64 {
+
+Never OnDoubleFault(InterruptFrame&, std::uint64_t) { return {}; }
+
+}  // namespace kernel::x86_64
