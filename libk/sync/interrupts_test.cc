@@ -1,0 +1,71 @@
+#include "libk/sync/interrupts.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+namespace libk::interrupts {
+namespace {
+
+TEST(InterruptsTest, EachThreadStartsWithInterruptsEnabled) {
+  Disable();
+  bool enabled_elsewhere = false;
+  std::thread([&] { enabled_elsewhere = AreEnabled(); }).join();
+  EXPECT_TRUE(enabled_elsewhere);
+  EXPECT_FALSE(AreEnabled());
+  Enable();
+  EXPECT_TRUE(AreEnabled());
+}
+
+TEST(InterruptsTest, GuardDisablesThenRestoresEnabled) {
+  ASSERT_TRUE(AreEnabled());
+  {
+    InterruptGuard guard;
+    EXPECT_TRUE(guard.were_enabled());
+    EXPECT_FALSE(AreEnabled());
+  }
+  EXPECT_TRUE(AreEnabled());
+}
+
+TEST(InterruptsTest, GuardKeepsDisabledInterruptsDisabled) {
+  Disable();
+  {
+    InterruptGuard guard;
+    EXPECT_FALSE(guard.were_enabled());
+    EXPECT_FALSE(AreEnabled());
+  }
+  EXPECT_FALSE(AreEnabled());
+  Enable();
+}
+
+TEST(InterruptsTest, NestedGuardsRestoreOnlyAtTheOutermost) {
+  {
+    InterruptGuard outer;
+    {
+      InterruptGuard inner;
+      EXPECT_FALSE(inner.were_enabled());
+    }
+    EXPECT_FALSE(AreEnabled());
+  }
+  EXPECT_TRUE(AreEnabled());
+}
+
+TEST(InterruptsTest, WithoutInterruptsRunsDisabledAndReturnsTheResult) {
+  const int result = WithoutInterrupts([] { return AreEnabled() ? 1 : 2; });
+  EXPECT_EQ(result, 2);
+  EXPECT_TRUE(AreEnabled());
+
+  int value = 0;
+  int& ref = WithoutInterrupts([&]() -> int& { return value; });
+  EXPECT_EQ(&ref, &value);
+}
+
+TEST(InterruptsTest, WithoutInterruptsPreservesDisabledState) {
+  Disable();
+  WithoutInterrupts([] { EXPECT_FALSE(AreEnabled()); });
+  EXPECT_FALSE(AreEnabled());
+  Enable();
+}
+
+}  // namespace
+}  // namespace libk::interrupts
