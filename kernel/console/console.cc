@@ -2,31 +2,40 @@
 
 #include "kernel/drivers/serial/uart16550.h"
 #include "kernel/drivers/vga_text/vga_screen.h"
+#include "libk/sync/mutex.h"
 
 namespace kernel::console {
 namespace {
 
 constexpr std::uint16_t kCom1 = 0x3f8;
 
-// SAFETY: COM1 is driven by the console alone.
-drivers::Uart16550 serial(kCom1);
+struct Devices {
+  drivers::Uart16550 serial;
+  drivers::VgaScreen screen;
+};
 
-drivers::VgaScreen& Screen() {
-  // SAFETY: the console is the VGA buffer's only writer (see VgaCells).
-  static drivers::VgaScreen screen{drivers::VgaCells()};
-  return screen;
+// The console's devices behind an interrupt-safe lock: a handler printing while normal
+// code prints waits for the lock with interrupts disabled on the holder's side, so it
+// can never spin on a lock its own CPU holds.
+libk::IrqMutex<Devices>& Console() {
+  // SAFETY: COM1 and the VGA text buffer are driven by the console alone.
+  static libk::IrqMutex<Devices> console(Devices{drivers::Uart16550(kCom1),
+                                                 drivers::VgaScreen(drivers::VgaCells())});
+  return console;
 }
 
 }  // namespace
 
 void Init() {
-  serial.Init();
-  Screen().Clear();
+  auto devices = Console().Lock();
+  devices->serial.Init();
+  devices->screen.Clear();
 }
 
 void Write(const char* text, std::size_t size) {
-  serial.Write(text, size);
-  Screen().Write(text, size);
+  auto devices = Console().Lock();
+  devices->serial.Write(text, size);
+  devices->screen.Write(text, size);
 }
 
 void Write(const char* text) {
@@ -38,7 +47,18 @@ void Write(const char* text) {
 }
 
 void SetColors(drivers::Color foreground, drivers::Color background) {
-  Screen().SetColors(foreground, background);
+  Console().Lock()->screen.SetColors(foreground, background);
+}
+
+void BreakLockForPanic() {
+  auto& console = Console();
+  if (auto devices = console.TryLock()) {
+    return;  // Free: nothing to break.
+  }
+  // SAFETY: keel runs on one CPU and the panic handler runs with interrupts disabled, so
+  // the holder is code this panic interrupted or abandoned; it will never touch the
+  // devices again.
+  console.ForceUnlockForPanic();
 }
 
 }  // namespace kernel::console

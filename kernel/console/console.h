@@ -1,4 +1,5 @@
-// The kernel console: everything printed goes to COM1 and to the VGA text screen.
+// The kernel console: everything printed goes to COM1 and to the VGA text screen, under
+// an interrupt-safe lock so that interrupt handlers may print too.
 #pragma once
 
 #include <cstddef>
@@ -18,5 +19,9 @@ void Write(const char* text);
 
 // Sets the screen colours for what is written next (serial is unaffected).
 void SetColors(drivers::Color foreground, drivers::Color background);
+
+// Frees the console lock if a panic interrupted its holder, so the panic can print.
+// Called only by the panic handler, with interrupts disabled.
+void BreakLockForPanic();
 
 }  // namespace kernel::console

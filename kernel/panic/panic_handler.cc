@@ -6,6 +6,7 @@
 #include "kernel/panic/panic.h"
 #include "kernel/qemu/exit.h"
 #include "libk/arch/x86_64/cpu.h"
+#include "libk/arch/x86_64/raw/io.h"
 
 namespace kernel::panic {
 namespace {
@@ -47,6 +48,9 @@ void HandlePanic(const PanicInfo& info) {
     kernel::qemu::Exit(kernel::qemu::ExitCode::kFailure);
   }
   panic::panicking = true;
+  // SAFETY: interrupts off for good (until a test hook resumes a test with them off too).
+  libk::x86_64::raw::Cli();
+  kernel::console::BreakLockForPanic();
   kernel::console::SetColors(kernel::drivers::Color::kWhite, kernel::drivers::Color::kRed);
   Write("PANIC at ");
   Write(info.location.file);

@@ -51,6 +51,10 @@ class LIBK_CAPABILITY("mutex") IrqSpinLock {
     Restore(were_enabled);
   }
 
+  // Releases the lock whoever holds it, leaving interrupts as they are (see SpinLock).
+  // Safety: as for SpinLock::ForceUnlockForPanic.
+  void ForceUnlockForPanic() LIBK_NO_THREAD_SAFETY_ANALYSIS { lock_.ForceUnlockForPanic(); }
+
   // Returns whether some CPU holds the lock: only a hint, it may change at once.
   [[nodiscard]] bool IsLocked() const { return lock_.IsLocked(); }
 

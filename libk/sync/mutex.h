@@ -102,6 +102,11 @@ class Mutex {
     return static_cast<F&&>(f)(data_);
   }
 
+  // Releases the lock whoever holds it: for a panic handler that must print through data
+  // whose holder will never run again.
+  // Safety: as for SpinLock::ForceUnlockForPanic: no other CPU may be inside.
+  void ForceUnlockForPanic() { lock_.ForceUnlockForPanic(); }
+
  private:
   L lock_;
   T data_ LIBK_GUARDED_BY(lock_);

@@ -53,6 +53,13 @@ class LIBK_CAPABILITY("mutex") SpinLock {
     LIBK_ASSERT(IsLocked(), "SpinLock::AssertHeld: not locked");
   }
 
+  // Releases the lock whoever holds it. For the panic path only, where the holder was
+  // interrupted on this CPU (or its frames abandoned) and will never release it.
+  // Safety: no other thread may be running inside the critical section, or two will be.
+  void ForceUnlockForPanic() LIBK_NO_THREAD_SAFETY_ANALYSIS {
+    atomic_ops::Store<atomic_ops::Order::kRelease>(&locked_, false);
+  }
+
   // Returns whether some thread holds the lock: only a hint, it may change at once.
   [[nodiscard]] bool IsLocked() const {
     return atomic_ops::Load<atomic_ops::Order::kRelaxed>(&locked_);
