@@ -5,13 +5,27 @@ configuration transition, so a plain `bazel build //...` on the host builds the 
 ELF with the bare-metal toolchain and no `--platforms` flag.
 """
 
-def _bare_metal_transition_impl(_settings, _attr):
-    return {"//command_line_option:platforms": "//platforms:x86_64_bare_metal"}
+def _without_sanitizers(flags):
+    return [f for f in flags if not (f.startswith("-fsanitize") or f.startswith("-fno-sanitize"))]
+
+def _bare_metal_transition_impl(settings, _attr):
+    # The host's sanitizers (--config=asan) need a hosted runtime: drop them for the kernel.
+    return {
+        "//command_line_option:platforms": "//platforms:x86_64_bare_metal",
+        "//command_line_option:copt": _without_sanitizers(settings["//command_line_option:copt"]),
+        "//command_line_option:linkopt": _without_sanitizers(
+            settings["//command_line_option:linkopt"],
+        ),
+    }
 
 bare_metal_transition = transition(
     implementation = _bare_metal_transition_impl,
-    inputs = [],
-    outputs = ["//command_line_option:platforms"],
+    inputs = ["//command_line_option:copt", "//command_line_option:linkopt"],
+    outputs = [
+        "//command_line_option:platforms",
+        "//command_line_option:copt",
+        "//command_line_option:linkopt",
+    ],
 )
 
 def _kernel_binary_impl(ctx):
