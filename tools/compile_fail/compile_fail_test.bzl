@@ -13,28 +13,38 @@ depending on `deps` would get (warnings are errors). The compile runs as a build
 that always succeeds and records the compiler's status and diagnostics; the test then
 checks that compilation failed and that `expected` appears in the diagnostics. A snippet
 that compiles, or fails for another reason, fails the test and prints the diagnostics.
+
+`kernel_compile_fail_test` takes the same attributes but compiles the snippet with the
+bare-metal toolchain and the kernel configuration of `deps` (through the transition of
+`kernel_binary`), e.g. to prove that a hosted header is not reachable from kernel code.
 """
 
-load("@bazel_tools//tools/cpp:toolchain_utils.bzl", "find_cpp_toolchain")
 load("@bazel_tools//tools/build_defs/cc:action_names.bzl", "CPP_COMPILE_ACTION_NAME")
+load("@bazel_tools//tools/cpp:toolchain_utils.bzl", "find_cpp_toolchain")
+load("//platforms:kernel_binary.bzl", "bare_metal_transition")
 
-def _compile_fail_test_impl(ctx):
-    cc_toolchain = find_cpp_toolchain(ctx)
+_ResolvedCcToolchainInfo = provider(
+    "The C++ toolchain of a configuration and the --copt/--cxxopt flags of that configuration.",
+    fields = ["cc_toolchain", "user_compile_flags"],
+)
+
+def _compile_fail_test(ctx, cc_toolchain, user_compile_flags, deps):
+    """Compiles ctx.file.src with `cc_toolchain` and `deps`; returns the test's providers."""
     feature_configuration = cc_common.configure_features(
         ctx = ctx,
         cc_toolchain = cc_toolchain,
         requested_features = ctx.features,
         unsupported_features = ctx.disabled_features,
     )
-    compilation_contexts = [dep[CcInfo].compilation_context for dep in ctx.attr.deps]
-    merged = cc_common.merge_cc_infos(cc_infos = [dep[CcInfo] for dep in ctx.attr.deps])
+    compilation_contexts = [dep[CcInfo].compilation_context for dep in deps]
+    merged = cc_common.merge_cc_infos(cc_infos = [dep[CcInfo] for dep in deps])
     cctx = merged.compilation_context
     result = ctx.actions.declare_file(ctx.label.name + ".result")
     obj_path = result.path + ".o"
     variables = cc_common.create_compile_variables(
         feature_configuration = feature_configuration,
         cc_toolchain = cc_toolchain,
-        user_compile_flags = ctx.fragments.cpp.copts + ctx.fragments.cpp.cxxopts,
+        user_compile_flags = user_compile_flags,
         source_file = ctx.file.src.path,
         output_file = obj_path,
         include_directories = cctx.includes,
@@ -108,6 +118,14 @@ grep -F -m1 -- "$expected" "$result"
     )
     return [DefaultInfo(executable = script, runfiles = ctx.runfiles(files = [result]))]
 
+def _compile_fail_test_impl(ctx):
+    flags = ctx.fragments.cpp.copts + ctx.fragments.cpp.cxxopts
+    return _compile_fail_test(ctx, find_cpp_toolchain(ctx), flags, ctx.attr.deps)
+
+def _kernel_compile_fail_test_impl(ctx):
+    resolved = ctx.attr._bare_metal_cc_toolchain[0][_ResolvedCcToolchainInfo]
+    return _compile_fail_test(ctx, resolved.cc_toolchain, resolved.user_compile_flags, ctx.attr.deps)
+
 compile_fail_test = rule(
     implementation = _compile_fail_test_impl,
     test = True,
@@ -117,6 +135,43 @@ compile_fail_test = rule(
         "expected": attr.string(mandatory = True, doc = "A substring of the expected diagnostic."),
         "_cc_toolchain": attr.label(default = "@bazel_tools//tools/cpp:current_cc_toolchain"),
     },
+    fragments = ["cpp"],
+    toolchains = ["@bazel_tools//tools/cpp:toolchain_type"],
+    incompatible_use_toolchain_transition = True,
+)
+
+kernel_compile_fail_test = rule(
+    implementation = _kernel_compile_fail_test_impl,
+    test = True,
+    doc = "Like compile_fail_test, with the bare-metal toolchain and the kernel configuration.",
+    attrs = {
+        "src": attr.label(mandatory = True, allow_single_file = [".cc"]),
+        "deps": attr.label_list(providers = [CcInfo], cfg = bare_metal_transition),
+        "expected": attr.string(mandatory = True, doc = "A substring of the expected diagnostic."),
+        "_bare_metal_cc_toolchain": attr.label(
+            default = "//tools/compile_fail:resolved_cc_toolchain",
+            cfg = bare_metal_transition,
+            providers = [_ResolvedCcToolchainInfo],
+        ),
+        "_allowlist_function_transition": attr.label(
+            default = "@bazel_tools//tools/allowlists/function_transition_allowlist",
+        ),
+    },
+    fragments = ["cpp"],
+)
+
+def _resolved_cc_toolchain_impl(ctx):
+    return [_ResolvedCcToolchainInfo(
+        cc_toolchain = find_cpp_toolchain(ctx),
+        user_compile_flags = ctx.fragments.cpp.copts + ctx.fragments.cpp.cxxopts,
+    )]
+
+# Bazel 4's current_cc_toolchain alias ignores the target platform under a Starlark
+# transition; this resolves the C++ toolchain (and reads the compile flags) of the
+# configuration it is built in.
+resolved_cc_toolchain = rule(
+    implementation = _resolved_cc_toolchain_impl,
+    doc = "The C++ toolchain and --copt/--cxxopt flags of this target's configuration.",
     fragments = ["cpp"],
     toolchains = ["@bazel_tools//tools/cpp:toolchain_type"],
     incompatible_use_toolchain_transition = True,
