@@ -117,6 +117,7 @@ void PaddedTo(Staging& out, StringView body, const FormatSpec& spec, Align defau
   out.Fill(spec.fill, padding - before);
 }
 
+// Writes an integer given as magnitude and sign; see FormatInteger.
 void IntegerTo(Staging& out, std::uint64_t magnitude, bool negative, const FormatSpec& spec) {
   if (spec.type == 'c') {
     char c = static_cast<char>(magnitude);
@@ -175,6 +176,7 @@ void IntegerTo(Staging& out, std::uint64_t magnitude, bool negative, const Forma
   PaddedTo(out, body, spec, Align::kRight);
 }
 
+// Writes an address; see FormatAddress.
 void AddressTo(Staging& out, const void* address, const FormatSpec& spec) {
   // Reading a pointer's bits as an integer is harmless (unlike the reverse).
   auto value = __builtin_bit_cast(std::uintptr_t, address);
@@ -199,7 +201,14 @@ void TextOrIntegerTo(Staging& out, StringView text, std::uint64_t value, char te
   }
 }
 
-void ArgumentTo(Staging& out, const FormatArg& arg, const FormatSpec& spec) {
+}  // namespace
+
+// Reads FormatArg's private parts for VFormat.
+struct FormatArgAccess {
+  static void WriteTo(Staging& out, const FormatArg& arg, const FormatSpec& spec);
+};
+
+void FormatArgAccess::WriteTo(Staging& out, const FormatArg& arg, const FormatSpec& spec) {
   using Kind = FormatArg::Kind;
   switch (arg.kind_) {
     case Kind::kSigned: {
@@ -241,8 +250,6 @@ void ArgumentTo(Staging& out, const FormatArg& arg, const FormatSpec& spec) {
   }
 }
 
-}  // namespace
-
 void FormatInteger(Sink& sink, std::uint64_t magnitude, bool negative, const FormatSpec& spec) {
   Staging out(sink);
   IntegerTo(out, magnitude, negative, spec);
@@ -265,7 +272,7 @@ void VFormat(Sink& sink, StringView format, const FormatArg* args, std::size_t c
       [&](std::size_t index, const FormatSpec& spec) {
         // The format string was checked against the arguments at compile time.
         if (index >= count) return FormatError::kTooFewArguments;
-        ArgumentTo(out, args[index], spec);
+        FormatArgAccess::WriteTo(out, args[index], spec);
         return FormatError::kNone;
       });
 }

@@ -32,7 +32,9 @@ class FormatArg {
   explicit FormatArg(const void* value) : kind_(Kind::kPointer) { pointer_ = value; }
   FormatArg(const void* value, CustomFn fn) : kind_(Kind::kCustom) { custom_ = {value, fn}; }
 
-  // The rest is read only by VFormat.
+ private:
+  friend struct FormatArgAccess;  // VFormat's reader, in format.cc
+
   enum class Kind : std::uint8_t {
     kSigned,
     kUnsigned,
