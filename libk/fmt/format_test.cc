@@ -1,0 +1,197 @@
+// Examples for Format: strings, characters, booleans, pointers, escapes, custom formatters,
+// FormatTo and FormattedSize; and compile-time checks of the format string scanner.
+#include "libk/fmt/format.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstdio>
+#include <iterator>
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace libk {
+namespace {
+
+template <typename... Args>
+std::string Str(FormatStringFor<Args...> format, const Args&... args) {
+  char out[256];
+  FormatTo(out, format, args...);
+  return out;
+}
+
+TEST(FormatTest, LiteralTextAndEscapes) {
+  EXPECT_EQ(Str("plain text"), "plain text");
+  EXPECT_EQ(Str(""), "");
+  EXPECT_EQ(Str("{{}}"), "{}");
+  EXPECT_EQ(Str("{{{}}}", 1), "{1}");
+  EXPECT_EQ(Str("a{{b}}c{}d", 'x'), "a{b}cxd");
+  EXPECT_EQ(Str("}}{{"), "}{");
+}
+
+TEST(FormatTest, Strings) {
+  const char* c_string = "hello";
+  char array[8] = {'a', 'b', 'c', '\0', 'x', 'y', 'z', 'w'};
+  char unterminated[3] = {'x', 'y', 'z'};
+  const char* null = nullptr;
+  EXPECT_EQ(Str("{} {}", c_string, StringView("world")), "hello world");
+  EXPECT_EQ(Str("[{}]", "literal"), "[literal]");
+  EXPECT_EQ(Str("[{}]", array), "[abc]");
+  EXPECT_EQ(Str("[{}]", unterminated), "[xyz]");  // stops at the end of the array
+  EXPECT_EQ(Str("{}", null), "(null)");
+  EXPECT_EQ(Str("[{:8}]", "ab"), "[ab      ]");
+  EXPECT_EQ(Str("[{:>8}]", "ab"), "[      ab]");
+  EXPECT_EQ(Str("[{:*^7s}]", "ab"), "[**ab***]");
+  EXPECT_EQ(Str("[{:2}]", "abcd"), "[abcd]");  // width is a minimum
+  EXPECT_EQ(Str("{} at {:#x}", "page", 0x1000u), "page at 0x1000");
+}
+
+TEST(FormatTest, CharactersAndBooleans) {
+  EXPECT_EQ(Str("{}{}", 'o', 'k'), "ok");
+  EXPECT_EQ(Str("[{:^5}]", 'c'), "[  c  ]");
+  EXPECT_EQ(Str("{:d} {:#04x}", 'A', '\xff'), "65 0xff");
+  EXPECT_EQ(Str("{} {}", true, false), "true false");
+  EXPECT_EQ(Str("[{:>6}]", true), "[  true]");
+  EXPECT_EQ(Str("{:d}{:b}", true, false), "10");
+  EXPECT_EQ(Str("{}", static_cast<std::int8_t>(-5)), "-5");     // int8_t is an integer
+  EXPECT_EQ(Str("{}", static_cast<std::uint8_t>(200)), "200");  // so is uint8_t
+}
+
+const void* Address(std::uintptr_t value) { return std::bit_cast<const void*>(value); }
+
+TEST(FormatTest, Pointers) {
+  int object = 0;
+  auto address = std::bit_cast<std::uintptr_t>(&object);
+  char expected[32];
+  std::snprintf(expected, sizeof(expected), "0x%lx", static_cast<unsigned long>(address));
+  EXPECT_EQ(Str("{}", &object), expected);
+  EXPECT_EQ(Str("{:p}", static_cast<const void*>(&object)), expected);
+  EXPECT_EQ(Str("{}", nullptr), "0x0");
+  const int* null_int = nullptr;
+  EXPECT_EQ(Str("[{:>6}]", null_int), "[   0x0]");
+  EXPECT_EQ(Str("{:018}", Address(0xffff800000001000)), "0xffff800000001000");
+  EXPECT_EQ(Str("{:010}", Address(0x1000)), "0x00001000");
+  EXPECT_EQ(Str("{:X}", Address(0xabc)), "ABC");
+  const char* text = "t";
+  std::snprintf(expected, sizeof(expected), "0x%lx", std::bit_cast<unsigned long>(text));
+  EXPECT_EQ(Str("{:p}", text), expected);
+}
+
+// A libk-style type with its own Formatter that reuses the integer formatter's specs.
+struct Frame {
+  std::uint64_t number;
+};
+enum class Color { kRed, kGreen };
+// A type whose Formatter accepts only "{}".
+struct Plain {
+  int a, b;
+};
+
+}  // namespace
+
+template <>
+struct Formatter<Frame> {
+  static constexpr bool ValidateSpec(const FormatSpec& spec) {
+    return Formatter<std::uint64_t>::ValidateSpec(spec);
+  }
+  static void Format(const Frame& frame, const FormatSpec& spec, Sink& sink) {
+    sink.Write("Frame(");
+    Formatter<std::uint64_t>::Format(frame.number * 4096, spec, sink);
+    sink.Put(')');
+  }
+};
+
+template <>
+struct Formatter<Color> {
+  void Format(Color color, const FormatSpec& spec, Sink& sink) const {
+    Formatter<StringView>::Format(color == Color::kRed ? "red" : "green", spec, sink);
+  }
+};
+
+template <>
+struct Formatter<Plain> {
+  void Format(const Plain& p, const FormatSpec&, Sink& sink) {
+    libk::Format(sink, "<{},{}>", p.a, p.b);
+  }
+};
+
+namespace {
+
+TEST(FormatTest, CustomFormatters) {
+  EXPECT_EQ(Str("{:#x}", Frame{3}), "Frame(0x3000)");
+  EXPECT_EQ(Str("{:#010x} {}", Frame{1}, Frame{2}), "Frame(0x00001000) Frame(8192)");
+  EXPECT_EQ(Str("{} {}", Color::kRed, Color::kGreen), "red green");
+  EXPECT_EQ(Str("{}{}", Plain{1, 2}, Plain{-3, 4}), "<1,2><-3,4>");
+}
+
+TEST(FormatTest, FormatToTruncatesAndTerminates) {
+  char out[6];
+  std::fill(std::begin(out), std::end(out), '#');
+  EXPECT_EQ(FormatTo(out, "{}-{}", 1234, 5678), 5u);
+  EXPECT_STREQ(out, "1234-");
+  char small[1] = {'#'};
+  EXPECT_EQ(FormatTo(small, "{}", 1), 0u);
+  EXPECT_EQ(small[0], '\0');
+  char raw[4];
+  // SAFETY: `raw` has 4 bytes.
+  EXPECT_EQ(FormatTo(raw, sizeof(raw), "{:>5}", 'x'), 3u);
+  EXPECT_STREQ(raw, "   ");
+}
+
+TEST(FormatTest, FormattedSize) {
+  EXPECT_EQ(FormattedSize("{} at {:#x}", "page", 0x1000u), 14u);
+  EXPECT_EQ(FormattedSize("{:1000}", 1), 1000u);
+  EXPECT_EQ(FormattedSize(""), 0u);
+}
+
+TEST(FormatTest, WidePaddingIsWrittenInChunks) {
+  CountingSink sink;
+  Format(sink, "{:65535}|{:<65535}", 1, "x");
+  EXPECT_EQ(sink.count(), 2u * 65535u + 1u);
+}
+
+// The scanner, at compile time: how many fields, and where errors are found.
+constexpr internal::ScanResult Scan(StringView format) {
+  return internal::ScanFormatString(
+      format, [](StringView) {},
+      [](std::size_t, const FormatSpec&) { return internal::FormatError::kNone; });
+}
+static_assert(Scan("{} {:x} {{}}").fields == 2);
+static_assert(Scan("abc{").error == internal::FormatError::kUnmatchedOpenBrace);
+static_assert(Scan("abc}").error == internal::FormatError::kUnmatchedCloseBrace);
+static_assert(Scan("abc}").offset == 3);
+static_assert(Scan("{0}").error == internal::FormatError::kArgumentIndex);
+static_assert(Scan("{:q}").error == internal::FormatError::kUnknownType);
+static_assert(Scan("{:.3}").error == internal::FormatError::kBadSpec);
+static_assert(Scan("{:65536}").error == internal::FormatError::kBadSpec);
+static_assert(Scan("{:{}}").error == internal::FormatError::kBadSpec);
+static_assert(Scan("{:xx}").error == internal::FormatError::kBadSpec);
+
+constexpr FormatSpec Parse(StringView spec) { return internal::ParseSpec(spec).spec; }
+static_assert(Parse("*^+#012X") == FormatSpec{.fill = '*',
+                                              .align = Align::kCenter,
+                                              .sign = Sign::kPlus,
+                                              .alternate = true,
+                                              .zero_pad = true,
+                                              .width = 12,
+                                              .type = 'X'});
+static_assert(Parse("<").align == Align::kLeft && Parse("<").fill == ' ');
+static_assert(Parse("<<").fill == '<' && Parse("<<").align == Align::kLeft);
+static_assert(Parse("0").zero_pad && Parse("0").width == 0);
+static_assert(Parse("00").zero_pad && Parse("00").width == 0);
+static_assert(Parse(" d").sign == Sign::kSpace);
+
+// The compile-time check accepts what each type allows.
+static_assert(Formatter<int>::ValidateSpec(Parse("+#010b")));
+static_assert(!Formatter<StringView>::ValidateSpec(Parse("x")));
+static_assert(!Formatter<StringView>::ValidateSpec(Parse("+")));
+static_assert(!Formatter<bool>::ValidateSpec(Parse("c")));
+static_assert(!Formatter<const void*>::ValidateSpec(Parse("#p")));
+static_assert(!Formatter<const void*>::ValidateSpec(Parse("d")));
+static_assert(!Formatter<int>::ValidateSpec(Parse("+c")));
+static_assert(!internal::AcceptsSpec<Plain>(Parse("x")));
+static_assert(internal::AcceptsSpec<Plain>(FormatSpec{}));
+
+}  // namespace
+}  // namespace libk

@@ -1,0 +1,73 @@
+// Death tests: a panic or a failed assertion reports file:line, the function, the
+// condition's text and the formatted message, then aborts.
+#include "libk/panic/panic.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace libk {
+namespace {
+
+// Matches "PANIC at <this file>:<line> in <function>: <message>" (a message ending in
+// "\n" must be the whole rest of the report line).
+std::string Report(int line, const std::string& function, const std::string& message) {
+  return "PANIC at libk/panic/panic_test\\.cc:" + std::to_string(line) + " in " + function + ": " +
+         message;
+}
+
+TEST(PanicTest, PanicWithALiteralMessage) {
+  int line = __LINE__ + 1;
+  EXPECT_DEATH(Panic("no more frames"), Report(line, "TestBody", "no more frames"));
+}
+
+TEST(PanicTest, LibkPanicFormatsItsMessage) {
+  int line = __LINE__ + 1;
+  EXPECT_DEATH(LIBK_PANIC("frame {:#x} of {}", 0x1000, "pool"),
+               Report(line, "TestBody", "frame 0x1000 of pool\n"));
+}
+
+TEST(PanicTest, LibkPanicWithoutArguments) {
+  int line = __LINE__ + 1;
+  EXPECT_DEATH(LIBK_PANIC("plain message {{not a field}}"),
+               Report(line, "TestBody", "plain message \\{not a field\\}\n"));
+}
+
+TEST(PanicTest, AssertWithoutMessageShowsTheCondition) {
+  int x = 1;
+  int line = __LINE__ + 1;
+  EXPECT_DEATH(LIBK_ASSERT(x == 2), Report(line, "TestBody", "assertion failed: x == 2\n"));
+}
+
+TEST(PanicTest, AssertWithLiteralMessage) {
+  int x = 1;
+  int line = __LINE__ + 1;
+  EXPECT_DEATH(LIBK_ASSERT(x > 1, "x too small"),
+               Report(line, "TestBody", "assertion failed: x > 1: x too small\n"));
+}
+
+TEST(PanicTest, AssertFormatsItsMessage) {
+  int x = -7;
+  int line = __LINE__ + 1;
+  EXPECT_DEATH(LIBK_ASSERT(x >= 0, "x = {} ({:#x})", x, 255u),
+               Report(line, "TestBody", "assertion failed: x >= 0: x = -7 \\(0xff\\)\n"));
+}
+
+TEST(PanicTest, AssertPassesQuietlyAndEvaluatesArgumentsOnlyOnFailure) {
+  int evaluated = 0;
+  auto count = [&evaluated] { return ++evaluated; };
+  LIBK_ASSERT(evaluated == 0, "{}", count());
+  EXPECT_EQ(evaluated, 0);
+}
+
+TEST(PanicTest, LongMessagesAreTruncatedWithAnEllipsis) {
+  std::string message(400, 'm');
+  StringView view(message.data(), message.size());
+  // 256-byte buffer: 255 characters, the last three of them "...".
+  std::string expected = std::string(252, 'm') + "\\.\\.\\.\n";
+  int line = __LINE__ + 1;
+  EXPECT_DEATH(LIBK_PANIC("{}", view), Report(line, "TestBody", expected));
+}
+
+}  // namespace
+}  // namespace libk
