@@ -15,7 +15,11 @@ def kernel_image(name, srcs = [], deps = [], visibility = None, testonly = False
     cc_binary(
         name = name + "_bin",
         srcs = srcs,
-        deps = deps + ["//boot", "//kernel/panic"],
+        deps = deps + [
+            "//boot",
+            "//kernel/panic",
+            "//libk/std:mem_runtime",
+        ],
         additional_linker_inputs = ["//boot:linker.ld"],
         linkopts = ["-Wl,-T,$(location //boot:linker.ld)"],
         target_compatible_with = ["@platforms//os:none"],

@@ -2,13 +2,14 @@
 #include "kernel/main.h"
 
 #include "kernel/console/console.h"
+#include "kernel/console/print.h"
 #include "libk/arch/x86_64/cpu.h"
 
 namespace kernel {
 
 void Main(const libk::multiboot2::Info& /*info*/) {
   console::Init();
-  console::Write("Hello World!\n");
+  kprintln("Hello World!");
   for (;;) {
     libk::x86_64::Halt();
   }

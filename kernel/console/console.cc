@@ -1,5 +1,6 @@
 #include "kernel/console/console.h"
 
+#include "kernel/console/print.h"
 #include "kernel/drivers/serial/uart16550.h"
 #include "kernel/drivers/vga_text/vga_screen.h"
 #include "libk/sync/mutex.h"
@@ -24,7 +25,34 @@ libk::IrqMutex<Devices>& Console() {
   return console;
 }
 
+// Writes to the locked devices.
+class DeviceSink final : public libk::Sink {
+ public:
+  DeviceSink(Devices& devices, Target target) : devices_(devices), target_(target) {}
+
+  void Write(libk::StringView text) override {
+    devices_.serial.Write(text.data(), text.size());
+    if (target_ == Target::kConsole) {
+      devices_.screen.Write(text.data(), text.size());
+    }
+  }
+
+ private:
+  Devices& devices_;
+  Target target_;
+};
+
 }  // namespace
+
+namespace internal {
+
+void LockedPrint(Target target, void (*body)(libk::Sink& sink, void* context), void* context) {
+  auto devices = Console().Lock();
+  DeviceSink sink(*devices, target);
+  body(sink, context);
+}
+
+}  // namespace internal
 
 void Init() {
   auto devices = Console().Lock();

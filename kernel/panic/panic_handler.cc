@@ -1,8 +1,7 @@
 // The kernel's panic handler: reports the message and its source location on serial and
 // screen, gives the test hook a chance to recover, then halts or exits QEMU.
-#include <cstdint>
-
 #include "kernel/console/console.h"
+#include "kernel/console/print.h"
 #include "kernel/panic/panic.h"
 #include "kernel/qemu/exit.h"
 #include "libk/arch/x86_64/cpu.h"
@@ -15,19 +14,6 @@ Hook hook = nullptr;
 bool exit_on_panic = false;
 bool panicking = false;
 
-void WriteDecimal(std::uint32_t value) {
-  char digits[10];
-  int count = 0;
-  do {
-    digits[count++] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  } while (value != 0);
-  char text[10];
-  for (int i = 0; i < count; ++i) {
-    text[i] = digits[count - 1 - i];
-  }
-  console::Write(text, static_cast<std::size_t>(count));
-}
 
 }  // namespace
 
@@ -52,15 +38,8 @@ void HandlePanic(const PanicInfo& info) {
   libk::x86_64::raw::Cli();
   kernel::console::BreakLockForPanic();
   kernel::console::SetColors(kernel::drivers::Color::kWhite, kernel::drivers::Color::kRed);
-  Write("PANIC at ");
-  Write(info.location.file);
-  Write(":");
-  panic::WriteDecimal(info.location.line);
-  Write(" in ");
-  Write(info.location.function);
-  Write(": ");
-  Write(info.message);
-  Write("\n");
+  kernel::kprintln("PANIC at {}:{} in {}: {}", info.location.file, info.location.line,
+                   info.location.function, info.message);
   kernel::console::SetColors(kernel::drivers::Color::kLightGray, kernel::drivers::Color::kBlack);
   if (panic::hook != nullptr) {
     panic::panicking = false;  // The hook may resume normal execution.
