@@ -4,6 +4,7 @@
 // move-only T.
 #pragma once
 
+#include <concepts>
 #include <cstddef>
 #include <initializer_list>
 #include <new>
@@ -18,6 +19,19 @@
 #include "libk/result/result.h"
 
 namespace libk {
+
+namespace internal {
+template <typename T>
+inline constexpr bool kCopyAssignable = (std::is_copy_constructible_v<T> &&
+                                         std::is_copy_assignable_v<T>);
+template <typename T>
+inline constexpr bool kMoveAssignable = (std::is_move_constructible_v<T> &&
+                                         std::is_move_assignable_v<T>);
+
+// A pointer to a T element: an ArrayVec iterator.
+template <typename P, typename T>
+concept PointerInto = std::is_same_v<P, T*> || std::is_same_v<P, const T*>;
+}  // namespace internal
 
 // Invariant: elements [0, size_) are alive, the slots [size_, N) hold no object.
 template <typename T, size_t N>
@@ -50,15 +64,13 @@ class ArrayVec {
     other.Clear();
   }
 
-  ArrayVec& operator=(const ArrayVec& other) requires(
-      std::is_copy_constructible_v<T>&& std::is_copy_assignable_v<T>) {
+  ArrayVec& operator=(const ArrayVec& other) requires internal::kCopyAssignable<T> {
     if (this != &other) AssignFrom(other);
     return *this;
   }
 
   // Moves the elements of `other` and leaves it empty.
-  ArrayVec& operator=(ArrayVec&& other) requires(
-      std::is_move_constructible_v<T>&& std::is_move_assignable_v<T>) {
+  ArrayVec& operator=(ArrayVec&& other) requires internal::kMoveAssignable<T> {
     if (this != &other) {
       AssignFrom(std::move(other));
       other.Clear();
@@ -136,9 +148,8 @@ class ArrayVec {
   // Removes the element at `position` and returns an iterator to the element after it;
   // panics at the caller unless begin() <= position < end(). (A template, so that
   // Erase(0) means the index.)
-  template <typename Iterator>
-  requires(std::is_same_v<Iterator, T*> || std::is_same_v<Iterator, const T*>) T* Erase(
-      Iterator position, SourceLocation loc = SourceLocation::Current()) {
+  template <internal::PointerInto<T> Iterator>
+  T* Erase(Iterator position, SourceLocation loc = SourceLocation::Current()) {
     if (position < begin() || position >= end()) [[unlikely]] {
       Panic("ArrayVec::Erase iterator out of range", loc);
     }
@@ -188,10 +199,8 @@ class ArrayVec {
   bool empty() const { return size_ == 0; }
   bool full() const { return size_ == N; }
 
-  friend bool operator==(const ArrayVec& a, const ArrayVec& b) requires requires(const T& x) {
-    { x == x } -> std::convertible_to<bool>;
-  }
-  {
+  friend bool operator==(const ArrayVec& a,
+                         const ArrayVec& b) requires std::equality_comparable<T> {
     if (a.size_ != b.size_) return false;
     for (size_t i = 0; i < a.size_; ++i) {
       if (!(a.items_[i] == b.items_[i])) return false;

@@ -23,14 +23,25 @@ inline constexpr bool kIsSpan = false;
 template <typename T>
 inline constexpr bool kIsSpan<Span<T>> = true;
 
-// A container whose data() points at size() contiguous elements viewable as T (the same
-// element type, possibly with const added: never a base class).
+// Whether From objects may be viewed as To objects: the same type, possibly with const
+// added (never a base class, whose size would give the wrong stride).
+template <typename From, typename To>
+inline constexpr bool kViewableAs = std::is_convertible_v<From (*)[], To (*)[]>;
+
+template <typename C>
+using DataElement = std::remove_pointer_t<decltype(std::declval<C&>().data())>;
+
+// A container whose data() points at size() contiguous elements viewable as T.
 template <typename C, typename T>
 concept ContiguousContainerOf = !kIsSpan<std::remove_cv_t<C>> && requires(C & c) {
+  c.data();
   { c.size() } -> std::convertible_to<size_t>;
-  requires std::is_convertible_v < std::remove_pointer_t<decltype(c.data())>(*)
-  [], T(*)[] > ;
-};
+}
+&&kViewableAs<DataElement<C>, T>;
+
+// A Span<U> convertible to Span<T> (adding const).
+template <typename U, typename T>
+concept SpanConvertibleTo = !std::is_same_v<U, T> && kViewableAs<U, T>;
 }  // namespace internal
 
 // A pointer and a length. Invariant: [data(), data() + size()) are live T objects for as
@@ -54,15 +65,12 @@ class Span {
 
   // Views all elements of a contiguous container (an ArrayVec, a std::vector in tests).
   // Only lvalues: a view of a temporary would dangle.
-  template <typename C>
-  requires internal::ContiguousContainerOf<C, T>
+  template <internal::ContiguousContainerOf<T> C>
   constexpr Span(C& container) : data_(container.data()), size_(container.size()) {}
 
   // Converts Span<U> to Span<const U>.
-  template <typename U>
-  requires(!std::is_same_v<U, T> &&
-           std::is_convertible_v<U (*)[], T (*)[]>) constexpr Span(Span<U> other)
-      : data_(other.data()), size_(other.size()) {}
+  template <internal::SpanConvertibleTo<T> U>
+  constexpr Span(Span<U> other) : data_(other.data()), size_(other.size()) {}
 
   constexpr T* data() const { return data_; }
   constexpr size_t size() const { return size_; }

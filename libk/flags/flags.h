@@ -40,8 +40,7 @@ concept FlagEnum = std::is_enum_v<E> && std::is_unsigned_v<std::underlying_type_
 // A set of E's flags. Invariant: only defined bits are set, unless the set was made by
 // FromBitsRetain (or from an enum value outside the definition); every operation except
 // complement then keeps the unknown bits as they are. Flags of different enums never mix.
-template <typename E>
-requires FlagEnum<E>
+template <FlagEnum E>
 class Flags {
  public:
   using Enum = E;

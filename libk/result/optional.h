@@ -30,6 +30,15 @@ template <typename T>
 inline constexpr bool kIsOptional = false;
 template <typename T>
 inline constexpr bool kIsOptional<Optional<T>> = true;
+
+// A U from which Optional<T> builds its value (not an Optional or kNone itself).
+template <typename U, typename T>
+concept OptionalSource = std::is_constructible_v<T, U> && !kIsOptional<std::remove_cvref_t<U>> &&
+                         !std::is_same_v<std::remove_cvref_t<U>, NoneType>;
+
+// A U whose references convert to T references (adding const, or derived to base).
+template <typename U, typename T>
+concept ReferenceConvertibleTo = !std::is_same_v<U, T> && std::is_convertible_v<U*, T*>;
 }  // namespace internal
 
 // Holds either a T or nothing. Copyable and movable when T is; trivially copyable when T
@@ -48,11 +57,8 @@ class Optional {
   constexpr Optional(NoneType) : Optional() {}
 
   // Constructs an Optional holding a T made from `value`; explicit when that conversion is.
-  template <typename U = T>
-  requires(std::is_constructible_v<T, U> && !internal::kIsOptional<std::remove_cvref_t<U>> &&
-           !std::is_same_v<std::remove_cvref_t<U>,
-                           NoneType>) constexpr explicit(!std::is_convertible_v<U, T>)
-      Optional(U&& value)
+  template <internal::OptionalSource<T> U = T>
+  constexpr explicit(!std::is_convertible_v<U, T>) Optional(U&& value)
       : storage_(internal::InFirst{}, std::forward<U>(value)) {}
 
   constexpr bool has_value() const { return storage_.is_first(); }
@@ -123,11 +129,8 @@ class Optional {
     return Optional<U>(std::forward<F>(f)(std::move(storage_).first()));
   }
 
-  friend constexpr bool operator==(const Optional& a, const Optional& b) requires
-      requires(const T& x) {
-    { x == x } -> std::convertible_to<bool>;
-  }
-  {
+  friend constexpr bool operator==(const Optional& a,
+                                   const Optional& b) requires std::equality_comparable<T> {
     if (a.has_value() != b.has_value()) return false;
     return !a.has_value() || a.storage_.first() == b.storage_.first();
   }
@@ -156,9 +159,8 @@ class Optional<T&> {
   // Refuses temporaries, which would leave the reference dangling.
   Optional(std::remove_cvref_t<T>&&) = delete;
   // Converts Optional<U&> to Optional<const U&> (or to a base class reference).
-  template <typename U>
-  requires(!std::is_same_v<U, T> &&
-           std::is_convertible_v<U*, T*>) constexpr Optional(Optional<U&> other)
+  template <internal::ReferenceConvertibleTo<T> U>
+  constexpr Optional(Optional<U&> other)
       : ptr_(other.has_value() ? __builtin_addressof(other.value()) : nullptr) {}
 
   constexpr bool has_value() const { return ptr_ != nullptr; }

@@ -56,8 +56,15 @@ inline constexpr bool kIsResultPart<ErrValue<E>> = true;
 template <typename T, typename E>
 inline constexpr bool kIsResultPart<Result<T, E>> = true;
 
-template <typename T>
-concept EqualityComparableOrVoid = std::is_void_v<T> || std::equality_comparable<T>;
+// A U from which Result<T, E> builds its value (not an Ok, Err or Result itself).
+template <typename U, typename T>
+concept ResultValueSource =
+    !std::is_void_v<T> && std::is_constructible_v<T, U> && !kIsResultPart<std::remove_cvref_t<U>>;
+
+// Results of these T and E compare with ==.
+template <typename T, typename E>
+concept ComparableParts = std::equality_comparable<E> &&
+    (std::is_void_v<T> || std::equality_comparable<T>);
 }  // namespace internal
 
 // Holds either a value of type T (nothing for T = void) or an error of type E.
@@ -78,11 +85,8 @@ class [[nodiscard]] Result {
   using ErrorType = E;
 
   // Constructs a success holding `value` (so `return value;` works); explicit when T is.
-  template <typename U = Stored>
-  requires(!std::is_void_v<T> && std::is_constructible_v<T, U> &&
-           !internal::kIsResultPart<
-               std::remove_cvref_t<U>>) constexpr explicit(!std::is_convertible_v<U, T>)
-      Result(U&& value)
+  template <internal::ResultValueSource<T> U = Stored>
+  constexpr explicit(!std::is_convertible_v<U, T>) Result(U&& value)
       : storage_(internal::InFirst{}, std::forward<U>(value)) {}
   // Constructs a success from Ok(value), or from Ok() for Result<void>.
   template <typename U>
@@ -133,11 +137,13 @@ class [[nodiscard]] Result {
 
   // Returns the value, or `fallback` converted to T if this is an error.
   template <typename U>
-  requires(!std::is_void_v<T>) constexpr T ValueOr(U&& fallback) const& {
+  constexpr T ValueOr(U&& fallback) const& {
+    static_assert(!std::is_void_v<T>, "Result<void> has no value");
     return is_ok() ? storage_.first() : static_cast<T>(std::forward<U>(fallback));
   }
   template <typename U>
-  requires(!std::is_void_v<T>) constexpr T ValueOr(U&& fallback) && {
+  constexpr T ValueOr(U&& fallback) && {
+    static_assert(!std::is_void_v<T>, "Result<void> has no value");
     return is_ok() ? std::move(storage_).first() : static_cast<T>(std::forward<U>(fallback));
   }
 
@@ -176,8 +182,8 @@ class [[nodiscard]] Result {
     return Out(Err(std::forward<F>(f)(std::move(storage_).second())));
   }
 
-  friend constexpr bool operator==(const Result& a, const Result& b) requires
-      internal::EqualityComparableOrVoid<T> && std::equality_comparable<E> {
+  friend constexpr bool operator==(const Result& a,
+                                   const Result& b) requires internal::ComparableParts<T, E> {
     if (a.is_ok() != b.is_ok()) return false;
     return a.is_ok() ? a.storage_.first() == b.storage_.first()
                      : a.storage_.second() == b.storage_.second();

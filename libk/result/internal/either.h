@@ -22,17 +22,27 @@ struct InFirst {};
 struct InSecond {};
 
 template <typename T>
-inline constexpr bool kTrivialLifetime = std::is_trivially_copy_constructible_v<T>&&
-    std::is_trivially_move_constructible_v<T>&& std::is_trivially_copy_assignable_v<T>&&
-        std::is_trivially_move_assignable_v<T>&& std::is_trivially_destructible_v<T>;
+inline constexpr bool kTrivialLifetime = (std::is_trivially_copy_constructible_v<T> &&
+                                          std::is_trivially_move_constructible_v<T> &&
+                                          std::is_trivially_copy_assignable_v<T> &&
+                                          std::is_trivially_move_assignable_v<T> &&
+                                          std::is_trivially_destructible_v<T>);
 
 template <typename A, typename B>
-inline constexpr bool kCopyable = std::is_copy_constructible_v<A>&&
-    std::is_copy_constructible_v<B>&& std::is_copy_assignable_v<A>&& std::is_copy_assignable_v<B>;
+inline constexpr bool kCopyConstructible = (std::is_copy_constructible_v<A> &&
+                                            std::is_copy_constructible_v<B>);
 
 template <typename A, typename B>
-inline constexpr bool kMovable = std::is_move_constructible_v<A>&& std::is_move_constructible_v<B>&&
-    std::is_move_assignable_v<A>&& std::is_move_assignable_v<B>;
+inline constexpr bool kMoveConstructible = (std::is_move_constructible_v<A> &&
+                                            std::is_move_constructible_v<B>);
+
+template <typename A, typename B>
+inline constexpr bool kCopyable = (kCopyConstructible<A, B> && std::is_copy_assignable_v<A> &&
+                                   std::is_copy_assignable_v<B>);
+
+template <typename A, typename B>
+inline constexpr bool kMovable = (kMoveConstructible<A, B> && std::is_move_assignable_v<A> &&
+                                  std::is_move_assignable_v<B>);
 
 // The accessors shared by both storage strategies. Every access checks which alternative
 // is live, so a bug in Result or Optional panics instead of reading the wrong member.
@@ -103,9 +113,7 @@ class Either<A, B, false> : public EitherAccess<Either<A, B>, A, B> {
   constexpr explicit Either(InSecond, Args&&... args)
       : second_(std::forward<Args>(args)...), is_first_(false) {}
 
-  Either(const Either& other) requires(
-      std::is_copy_constructible_v<A>&& std::is_copy_constructible_v<B>)
-      : is_first_(other.is_first_) {
+  Either(const Either& other) requires kCopyConstructible<A, B> : is_first_(other.is_first_) {
     if (is_first_) {
       ::new (__builtin_addressof(first_)) A(other.first_);
     } else {
@@ -113,8 +121,7 @@ class Either<A, B, false> : public EitherAccess<Either<A, B>, A, B> {
     }
   }
 
-  Either(Either&& other) requires(std::is_move_constructible_v<A>&& std::is_move_constructible_v<B>)
-      : is_first_(other.is_first_) {
+  Either(Either&& other) requires kMoveConstructible<A, B> : is_first_(other.is_first_) {
     if (is_first_) {
       ::new (__builtin_addressof(first_)) A(std::move(other.first_));
     } else {
