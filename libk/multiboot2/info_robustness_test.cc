@@ -1,19 +1,16 @@
 // Robustness: on mutated, truncated or random bytes Parse either rejects or succeeds, and
-// neither it nor any accessor reads outside [data, data + available). Each buffer is
-// parsed three times: right before a PROT_NONE page, right after one, and as an exact heap
-// allocation (which ASan checks under --config=asan); the three must agree.
+// neither it nor any accessor reads outside [data, data + available) (see bounds_check.h:
+// guard pages on either side and an exact heap copy for ASan, which must all agree).
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <memory>
-#include <optional>
 #include <vector>
 
 #include "libk/multiboot2/info.h"
+#include "libk/multiboot2/testing/bounds_check.h"
 #include "libk/multiboot2/testing/generators.h"
 #include "libk/multiboot2/testing/grub_capture.h"
 #include "libk/multiboot2/testing/grub_qemu_128m.h"
@@ -23,111 +20,23 @@
 namespace libk::multiboot2 {
 namespace {
 
+using testing::CheckEverywhere;
 using testing::GuardedBuffer;
-
-// Asserts that [view, view + size) lies inside [base, base + available).
-void AssertInside(const void* view, std::size_t size, const std::byte* base,
-                  std::size_t available) {
-  const auto begin = std::bit_cast<std::uintptr_t>(view);
-  const auto lo = std::bit_cast<std::uintptr_t>(base);
-  RC_ASSERT(begin >= lo);
-  RC_ASSERT(size <= available);
-  RC_ASSERT(begin - lo <= available - size);
-}
-
-// Reads every byte and value every accessor of `info` offers, checks that each view lies
-// inside the buffer, and returns a checksum of all of it.
-std::uint64_t TouchEverything(const Info& info, const std::byte* base, std::size_t available) {
-  std::uint64_t sum = 0;
-  const auto mix = [&sum](std::uint64_t value) { sum = sum * 1000003 + value; };
-  const auto touch_string = [&](StringRef text) {
-    AssertInside(text.data(), text.size(), base, available);
-    for (char c : text) mix(static_cast<unsigned char>(c));
-  };
-  if (const auto text = info.CommandLine()) touch_string(*text);
-  if (const auto text = info.BootloaderName()) touch_string(*text);
-  if (const auto mem = info.BasicMemInfo()) mix(mem->mem_lower + mem->mem_upper);
-  if (const auto dev = info.BootDevice()) mix(dev->bios_device ^ dev->partition);
-  for (const MemoryRegion region : info.MemoryMap()) {
-    mix(region.base);
-    mix(region.length);
-    mix(static_cast<std::uint32_t>(region.type));
-  }
-  for (const Module module : info.Modules()) {
-    mix(module.start);
-    mix(module.end);
-    touch_string(module.cmdline);
-  }
-  if (const auto fb = info.Framebuffer()) {
-    mix(fb->address);
-    mix(fb->rgb.blue_mask_size);
-    for (std::size_t i = 0; i < fb->palette.size(); ++i) mix(fb->palette[i].green);
-  }
-  for (const Tag tag : info.Tags()) {
-    mix(static_cast<std::uint32_t>(tag.type));
-    AssertInside(tag.payload.data(), tag.payload.size(), base, available);
-    for (std::byte byte : tag.payload) mix(std::to_integer<std::uint8_t>(byte));
-  }
-  return sum;
-}
-
-// What one parse saw: the error, or the checksum of everything the accessors returned.
-struct Outcome {
-  bool ok = false;
-  std::optional<ParseError> error;
-  std::uint64_t checksum = 0;
-
-  friend bool operator==(const Outcome&, const Outcome&) = default;
-};
-
-Outcome ParseAndTouch(const std::byte* data, std::size_t available) {
-  const ParseResult result = Info::Parse(data, available);
-  if (!result.ok()) return Outcome{.ok = false, .error = result.error()};
-  return Outcome{.ok = true, .checksum = TouchEverything(result.value(), data, available)};
-}
-
-// Parses `bytes` in all three placements and asserts they agree.
-Outcome CheckEverywhere(const std::vector<std::byte>& bytes) {
-  GuardedBuffer after(bytes, GuardedBuffer::Guard::kAfter);
-  const Outcome outcome = ParseAndTouch(after.data(), after.size());
-  GuardedBuffer before(bytes, GuardedBuffer::Guard::kBefore);
-  RC_ASSERT(ParseAndTouch(before.data(), before.size()) == outcome);
-  // An exact-size heap copy: ASan flags any access past it (or before it).
-  auto heap = std::make_unique<std::byte[]>(bytes.size());
-  if (!bytes.empty()) std::memcpy(heap.get(), bytes.data(), bytes.size());
-  RC_ASSERT(ParseAndTouch(heap.get(), bytes.size()) == outcome);
-  return outcome;
-}
+using testing::Outcome;
+using testing::TagOffsets;
+using testing::TouchEverything;
 
 // Returns a valid structure to mutate: usually built from a random model, sometimes one of
 // the GRUB examples.
 std::vector<std::byte> GenValidStructure() {
-  const auto copy = [](const auto& array) {
-    std::vector<std::byte> bytes;
-    for (std::uint8_t byte : array) bytes.push_back(std::byte{byte});
-    return bytes;
-  };
   switch (*rc::gen::inRange(0, 6)) {
     case 0:
-      return copy(testing::kGrubCapture);
+      return testing::ToBytes(testing::kGrubCapture);
     case 1:
-      return copy(testing::kGrubQemu128M);
+      return testing::ToBytes(testing::kGrubQemu128M);
     default:
       return testing::Build(*testing::GenInfoModel());
   }
-}
-
-// Returns the offsets of the tag headers in the well-formed structure `bytes`.
-std::vector<std::size_t> TagOffsets(const std::vector<std::byte>& bytes) {
-  std::vector<std::size_t> offsets;
-  std::size_t offset = 8;
-  while (offset + 8 <= bytes.size()) {
-    offsets.push_back(offset);
-    const std::uint32_t size = testing::GetU32(bytes, offset + 4);
-    if (testing::GetU32(bytes, offset) == 0 || size < 8) break;
-    offset += (std::size_t{size} + 7) & ~std::size_t{7};
-  }
-  return offsets;
 }
 
 // A u32 that often lands on a boundary the parser checks.
@@ -141,11 +50,12 @@ std::uint32_t GenSizeLike(std::size_t total) {
 }
 
 // Applies between one and eight random mutations to `bytes`, a well-formed structure.
+// Most aim at a size the parser checks.
 void Mutate(std::vector<std::byte>& bytes) {
   const std::vector<std::size_t> tags = TagOffsets(bytes);
   const int count = *rc::gen::inRange(1, 9);
   for (int i = 0; i < count && !bytes.empty(); ++i) {
-    switch (*rc::gen::inRange(0, 6)) {
+    switch (*rc::gen::inRange(0, 8)) {
       case 0: {  // Flip bits of one byte.
         const auto at = *rc::gen::inRange<std::size_t>(0, bytes.size());
         bytes[at] ^= std::byte{*rc::gen::inRange<std::uint8_t>(1, 255)};
@@ -178,6 +88,23 @@ void Mutate(std::vector<std::byte>& bytes) {
       case 5:  // Overwrite total_size.
         if (bytes.size() >= 4) testing::PutU32(bytes, 0, GenSizeLike(bytes.size()));
         break;
+      case 6: {  // Make a tag end near the end of the buffer, a byte or a few either side.
+        if (tags.empty()) break;
+        const std::size_t tag = *rc::gen::elementOf(tags);
+        const auto delta = *rc::gen::inRange<std::int64_t>(-9, 10);
+        const auto size = static_cast<std::int64_t>(bytes.size() - tag) + delta;
+        if (tag + 8 <= bytes.size() && size >= 0) {
+          testing::PutU32(bytes, tag + 4, static_cast<std::uint32_t>(size));
+        }
+        break;
+      }
+      case 7: {  // Fill a range with one nonzero byte, wiping out NULs and zero fields.
+        const auto first = *rc::gen::inRange<std::size_t>(0, bytes.size());
+        const auto last = *rc::gen::inRange<std::size_t>(first, bytes.size() + 1);
+        const std::byte fill{*rc::gen::inRange<std::uint8_t>(1, 255)};
+        for (std::size_t at = first; at < last; ++at) bytes[at] = fill;
+        break;
+      }
     }
   }
 }
