@@ -150,7 +150,7 @@ TEST(InfoRobustness, AccessorsStayInBoundsWhenBytesChangeAfterParse) {
       const ParseResult result = Info::Parse(buffer.data(), buffer.size());
       RC_ASSERT(result.ok());
       std::memcpy(buffer.mutable_data(), mutated.data(), mutated.size());
-      TouchEverything(result.value(), buffer.data(), buffer.size());
+      TouchEverything(result.value(), buffer.data(), buffer.size(), /*strings_in_tags=*/false);
     }
   }));
 }

@@ -29,6 +29,13 @@ void RequireInside(const void* view, std::size_t size, const std::byte* base,
           "a view lies outside the buffer");
 }
 
+// Returns whether [view, view + size) lies inside `payload`.
+bool Within(const void* view, std::size_t size, ByteView payload) {
+  const auto begin = std::bit_cast<std::uintptr_t>(view);
+  const auto lo = std::bit_cast<std::uintptr_t>(payload.data());
+  return begin >= lo && size <= payload.size() && begin - lo <= payload.size() - size;
+}
+
 Outcome ParseAndTouch(const std::byte* data, std::size_t available) {
   const ParseResult result = Info::Parse(data, available);
   if (!result.ok()) return Outcome{.ok = false, .error = result.error()};
@@ -37,15 +44,22 @@ Outcome ParseAndTouch(const std::byte* data, std::size_t available) {
 
 }  // namespace
 
-std::uint64_t TouchEverything(const Info& info, const std::byte* base, std::size_t available) {
+std::uint64_t TouchEverything(const Info& info, const std::byte* base, std::size_t available,
+                              bool strings_in_tags) {
   std::uint64_t sum = 0;
   const auto mix = [&sum](std::uint64_t value) { sum = sum * 1000003 + value; };
-  const auto touch_string = [&](StringRef text) {
+  // A string must also lie inside a tag of its type, and leave room there for its NUL.
+  const auto touch_string = [&](StringRef text, TagType type) {
     RequireInside(text.data(), text.size(), base, available);
+    bool in_tag = false;
+    for (const Tag tag : info.Tags()) {
+      in_tag = in_tag || (tag.type == type && Within(text.data(), text.size() + 1, tag.payload));
+    }
+    Require(in_tag || !strings_in_tags, "a string lies outside its tag");
     for (char c : text) mix(static_cast<unsigned char>(c));
   };
-  if (const auto text = info.CommandLine()) touch_string(*text);
-  if (const auto text = info.BootloaderName()) touch_string(*text);
+  if (const auto text = info.CommandLine()) touch_string(*text, TagType::kCommandLine);
+  if (const auto text = info.BootloaderName()) touch_string(*text, TagType::kBootloaderName);
   if (const auto mem = info.BasicMemInfo()) mix(mem->mem_lower + mem->mem_upper);
   if (const auto dev = info.BootDevice()) mix(dev->bios_device ^ dev->partition);
   for (const MemoryRegion region : info.MemoryMap()) {
@@ -56,7 +70,7 @@ std::uint64_t TouchEverything(const Info& info, const std::byte* base, std::size
   for (const Module module : info.Modules()) {
     mix(module.start);
     mix(module.end);
-    touch_string(module.cmdline);
+    touch_string(module.cmdline, TagType::kModule);
   }
   if (const auto fb = info.Framebuffer()) {
     mix(fb->address);

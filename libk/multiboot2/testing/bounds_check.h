@@ -14,8 +14,11 @@
 namespace libk::multiboot2::testing {
 
 // Reads every value and byte that every accessor of `info` offers and returns a checksum
-// of them all. Throws std::runtime_error if a view lies outside [base, base + available).
-std::uint64_t TouchEverything(const Info& info, const std::byte* base, std::size_t available);
+// of them all. Throws std::runtime_error if a view lies outside [base, base + available),
+// or, with `strings_in_tags`, if a string (with its NUL) lies outside every tag of its type
+// (which only holds while the bytes are those Parse validated).
+std::uint64_t TouchEverything(const Info& info, const std::byte* base, std::size_t available,
+                              bool strings_in_tags = true);
 
 // What one parse saw: the error, or the checksum of everything the accessors returned.
 struct Outcome {
