@@ -1,5 +1,5 @@
-// The C++ side of the boot path: turns the physical address of the multiboot2
-// information into a reference and calls kernel::Main. Called from entry64.S.
+// The C++ side of the boot path: validates the multiboot2 information the loader left at
+// a physical address and calls kernel::Main with it. Called from entry64.S.
 #include <cstdint>
 
 #include "boot/boot_constants.h"
@@ -7,14 +7,54 @@
 #include "libk/arch/x86_64/raw/io.h"
 #include "libk/multiboot2/info.h"
 
+namespace {
+
+namespace raw = libk::x86_64::raw;
+
+constexpr std::uint16_t kCom1 = 0x3f8;
+
+// Writes `text` to COM1 and to VGA row 0 from column `column` (white on red, like
+// entry32.S's boot errors); returns the next column.
+int PutError(const char* text, int column) {
+  // SAFETY: the boot page tables map the VGA text buffer (physical 0xb8000, in the first
+  // GiB) at kKernelVma; nothing else uses the screen this early.
+  auto* vga = reinterpret_cast<volatile std::uint16_t*>(boot::kKernelVma + 0xb8000);
+  for (; *text != '\0'; ++text, ++column) {
+    // SAFETY: COM1 is the boot console; nothing else drives it yet.
+    while ((raw::InB(kCom1 + 5) & 0x20) == 0) {
+    }
+    raw::OutB(kCom1, static_cast<std::uint8_t>(*text));
+    if (column < 80) vga[column] = static_cast<std::uint16_t>(0x4f00 | *text);
+  }
+  return column;
+}
+
+// Reports boot information the parser rejected, then halts for good.
+[[noreturn]] void FailOnBootInformation(libk::multiboot2::ParseError error) {
+  int column = PutError("keel boot error: invalid multiboot2 information: ", 0);
+  PutError(libk::multiboot2::ParseErrorName(error), column);
+  PutError("\n", 80);
+  for (;;) {
+    raw::Cli();
+    raw::Hlt();
+  }
+}
+
+}  // namespace
+
 extern "C" [[noreturn]] void KeelBootMain(std::uint64_t info_phys) {
   // SAFETY: entry32.S checked that the loader is multiboot2 and that the information
-  // lies in the first GiB, which the boot page tables map at kKernelVma; GRUB keeps it
-  // intact until the kernel reuses that memory, which it does not do during boot.
+  // starts in the first GiB less 64 KiB, which the boot page tables map at kKernelVma; a
+  // loader's boot information is far smaller than 64 KiB, and GRUB keeps it intact until
+  // the kernel reuses that memory, which it does not do during boot.
   const auto* info_bytes = reinterpret_cast<const std::byte*>(boot::kKernelVma + info_phys);
-  kernel::Main(libk::multiboot2::Info::FromBootloader(info_bytes));
+  // SAFETY: as above; FromBootloader reads only total_size bytes and validates the rest.
+  const libk::multiboot2::ParseResult info = libk::multiboot2::Info::FromBootloader(info_bytes);
+  if (!info.ok()) FailOnBootInformation(info.error());
+  // Unchecked access: checked just above, and the kernel has no panic handler yet.
+  kernel::Main(*info);
   for (;;) {
-    libk::x86_64::raw::Cli();
-    libk::x86_64::raw::Hlt();
+    raw::Cli();
+    raw::Hlt();
   }
 }

@@ -1,0 +1,141 @@
+// Round trip: Parse(Build(model)) succeeds and every accessor returns exactly the model,
+// for random models (RapidCheck). The structure sits right before a guard page.
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "libk/multiboot2/info.h"
+#include "libk/multiboot2/testing/generators.h"
+#include "libk/multiboot2/testing/guarded_buffer.h"
+#include "libk/multiboot2/testing/info_builder.h"
+
+namespace libk::multiboot2 {
+namespace {
+
+using testing::Build;
+using testing::GenInfoModel;
+using testing::GuardedBuffer;
+using testing::InfoModel;
+
+std::string ToString(StringRef text) { return std::string(text.begin(), text.end()); }
+
+std::optional<std::string> ToModel(const Optional<StringRef>& text) {
+  if (!text) return std::nullopt;
+  return ToString(*text);
+}
+
+bool IsDecodedTag(TagType type) {
+  switch (type) {
+    case TagType::kCommandLine:
+    case TagType::kBootloaderName:
+    case TagType::kModule:
+    case TagType::kBasicMemInfo:
+    case TagType::kBootDevice:
+    case TagType::kMemoryMap:
+    case TagType::kFramebuffer:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Reads everything back out of `info` through the public accessors, as a model.
+InfoModel ToModel(const Info& info, std::uint32_t entry_size) {
+  InfoModel model;
+  model.command_line = ToModel(info.CommandLine());
+  model.bootloader_name = ToModel(info.BootloaderName());
+  if (info.BasicMemInfo()) model.basic_mem_info = *info.BasicMemInfo();
+  if (info.BootDevice()) model.boot_device = *info.BootDevice();
+  if (info.HasMemoryMap()) {
+    model.memory_map.emplace();
+    for (const MemoryRegion region : info.MemoryMap()) model.memory_map->push_back(region);
+  }
+  model.memory_map_entry_size = entry_size;  // Not observable through Info.
+  for (const Module module : info.Modules()) {
+    model.modules.push_back(testing::ModuleModel{
+        .start = module.start, .end = module.end, .cmdline = ToString(module.cmdline)});
+  }
+  if (const auto fb = info.Framebuffer()) {
+    testing::FramebufferModel& out = model.framebuffer.emplace();
+    out.address = fb->address;
+    out.pitch = fb->pitch;
+    out.width = fb->width;
+    out.height = fb->height;
+    out.bits_per_pixel = fb->bits_per_pixel;
+    out.type = fb->type;
+    out.rgb = fb->rgb;
+    for (std::size_t i = 0; i < fb->palette.size(); ++i) out.palette.push_back(fb->palette[i]);
+  }
+  for (const Tag tag : info.Tags()) {
+    if (IsDecodedTag(tag.type)) continue;
+    model.other_tags.push_back(testing::RawTagModel{
+        .type = static_cast<std::uint32_t>(tag.type),
+        .payload = std::vector<std::byte>(tag.payload.begin(), tag.payload.end())});
+  }
+  return model;
+}
+
+// Returns the tag types Build writes for `model`, in order.
+std::vector<TagType> ExpectedTagTypes(const InfoModel& model) {
+  std::vector<TagType> types;
+  if (model.command_line) types.push_back(TagType::kCommandLine);
+  if (model.bootloader_name) types.push_back(TagType::kBootloaderName);
+  if (model.basic_mem_info) types.push_back(TagType::kBasicMemInfo);
+  if (model.boot_device) types.push_back(TagType::kBootDevice);
+  if (model.memory_map) types.push_back(TagType::kMemoryMap);
+  for (std::size_t i = 0; i < model.modules.size(); ++i) types.push_back(TagType::kModule);
+  if (model.framebuffer) types.push_back(TagType::kFramebuffer);
+  for (const auto& tag : model.other_tags) types.push_back(static_cast<TagType>(tag.type));
+  return types;
+}
+
+RC_GTEST_PROP(InfoRoundTrip, AccessorsReturnTheModel, ()) {
+  const InfoModel model = *GenInfoModel();
+  const std::vector<std::byte> bytes = Build(model);
+  GuardedBuffer buffer(bytes, GuardedBuffer::Guard::kAfter);
+
+  const ParseResult result = Info::Parse(buffer.data(), buffer.size());
+  RC_ASSERT(result.ok());
+  const Info& info = result.value();
+  RC_ASSERT(info.data() == buffer.data());
+  RC_ASSERT(info.total_size() == bytes.size());
+  RC_ASSERT(ToModel(info, model.memory_map_entry_size) == model);
+
+  std::vector<TagType> types;
+  for (const Tag tag : info.Tags()) types.push_back(tag.type);
+  RC_ASSERT(types == ExpectedTagTypes(model));
+  if (model.memory_map) RC_ASSERT(info.MemoryMap().size() == model.memory_map->size());
+}
+
+RC_GTEST_PROP(InfoRoundTrip, FromBootloaderAgreesWithParse, ()) {
+  const InfoModel model = *GenInfoModel();
+  const std::vector<std::byte> bytes = Build(model);
+  GuardedBuffer buffer(bytes, GuardedBuffer::Guard::kAfter);
+
+  const ParseResult result = Info::FromBootloader(buffer.data());
+  RC_ASSERT(result.ok());
+  RC_ASSERT(result.value().total_size() == bytes.size());
+  RC_ASSERT(ToModel(result.value(), model.memory_map_entry_size) == model);
+}
+
+// Parse needs only total_size bytes: any bytes after them are ignored.
+RC_GTEST_PROP(InfoRoundTrip, TrailingBytesAfterTotalSizeAreIgnored, ()) {
+  const InfoModel model = *GenInfoModel();
+  std::vector<std::byte> bytes = Build(model);
+  const std::size_t total = bytes.size();
+  for (std::uint8_t byte : *rc::gen::arbitrary<std::vector<std::uint8_t>>()) {
+    bytes.push_back(std::byte{byte});
+  }
+  const ParseResult result = Info::Parse(bytes.data(), bytes.size());
+  RC_ASSERT(result.ok());
+  RC_ASSERT(result.value().total_size() == total);
+  RC_ASSERT(ToModel(result.value(), model.memory_map_entry_size) == model);
+}
+
+}  // namespace
+}  // namespace libk::multiboot2
