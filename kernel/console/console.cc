@@ -78,6 +78,15 @@ void SetColors(drivers::Color foreground, drivers::Color background) {
   Console().Lock()->screen.SetColors(foreground, background);
 }
 
+bool TryReadSerial(char* byte) {
+  std::uint8_t value = 0;
+  if (!Console().Lock()->serial.TryReadByte(&value)) {
+    return false;
+  }
+  *byte = static_cast<char>(value);
+  return true;
+}
+
 void BreakLockForPanic() {
   auto& console = Console();
   if (auto devices = console.TryLock()) {

@@ -20,6 +20,10 @@ void Write(const char* text);
 // Sets the screen colours for what is written next (serial is unaffected).
 void SetColors(drivers::Color foreground, drivers::Color background);
 
+// Returns true and stores a byte received on COM1 in *byte if one is waiting (polled;
+// interrupt-driven input comes with the async serial stream).
+bool TryReadSerial(char* byte);
+
 // Frees the console lock if a panic interrupted its holder, so the panic can print.
 // Called only by the panic handler, with interrupts disabled.
 void BreakLockForPanic();

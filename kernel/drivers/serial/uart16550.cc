@@ -4,6 +4,7 @@
 
 namespace kernel::drivers {
 namespace {
+constexpr std::uint8_t kLineStatusDataReady = 0x01;
 constexpr std::uint8_t kLineStatusTransmitEmpty = 0x20;
 constexpr std::uint8_t kLineControlDivisorLatch = 0x80;
 constexpr std::uint8_t kLineControl8N1 = 0x03;
@@ -33,6 +34,14 @@ void Uart16550::WriteByte(std::uint8_t byte) {
     libk::x86_64::SpinLoopHint();
   }
   ++dropped_;
+}
+
+bool Uart16550::TryReadByte(std::uint8_t* byte) {
+  if ((line_status_.Read() & kLineStatusDataReady) == 0) {
+    return false;
+  }
+  *byte = data_.Read();
+  return true;
 }
 
 void Uart16550::Write(const char* data, std::size_t size) {

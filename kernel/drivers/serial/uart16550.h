@@ -32,6 +32,9 @@ class Uart16550 {
   // Sends `size` bytes from `data`, verbatim.
   void Write(const char* data, std::size_t size);
 
+  // Returns true and stores the next received byte in *byte if one is waiting.
+  bool TryReadByte(std::uint8_t* byte);
+
   // Returns how many bytes were dropped because the transmitter stayed busy.
   std::uint64_t dropped() const { return dropped_; }
 
