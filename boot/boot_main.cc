@@ -2,10 +2,11 @@
 // information into a reference and calls kernel::Main. Called from entry64.S.
 #include <cstdint>
 
-#include "boot/boot_constants.h"
-#include "kernel/main.h"
 #include "libk/arch/x86_64/raw/io.h"
 #include "libk/multiboot2/info.h"
+
+#include "boot/boot_constants.h"
+#include "kernel/main.h"
 
 extern "C" [[noreturn]] void KeelBootMain(std::uint64_t info_phys) {
   // SAFETY: entry32.S checked that the loader is multiboot2 and that the information

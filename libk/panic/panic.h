@@ -28,10 +28,10 @@ namespace internal {
 }  // namespace libk
 
 // Panics with `message` (a string literal) when `condition` is false.
-#define LIBK_ASSERT(condition, message)                                              \
-  do {                                                                               \
-    if (!(condition)) [[unlikely]] {                                                 \
-      ::libk::Panic("assertion failed: " #condition ": " message,                    \
+#define LIBK_ASSERT(condition, message)                                             \
+  do {                                                                              \
+    if (!(condition)) [[unlikely]] {                                                \
+      ::libk::Panic("assertion failed: " #condition ": " message,                   \
                     ::libk::SourceLocation::Current(__FILE__, __LINE__, __func__)); \
-    }                                                                                \
+    }                                                                               \
   } while (false)
