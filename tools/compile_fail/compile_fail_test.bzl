@@ -15,8 +15,8 @@ checks that compilation failed and that `expected` appears in the diagnostics. A
 that compiles, or fails for another reason, fails the test and prints the diagnostics.
 """
 
-load("@bazel_tools//tools/cpp:toolchain_utils.bzl", "find_cpp_toolchain")
 load("@bazel_tools//tools/build_defs/cc:action_names.bzl", "CPP_COMPILE_ACTION_NAME")
+load("@bazel_tools//tools/cpp:toolchain_utils.bzl", "find_cpp_toolchain")
 
 def _compile_fail_test_impl(ctx):
     cc_toolchain = find_cpp_toolchain(ctx)
