@@ -6,6 +6,7 @@ clang's own resource headers and keel's freestanding subset (//libk/std) are vis
 hosted header in kernel code is a build error, not a silent dependency.
 """
 
+load("@bazel_tools//tools/build_defs/cc:action_names.bzl", "ACTION_NAMES")
 load(
     "@bazel_tools//tools/cpp:cc_toolchain_config_lib.bzl",
     "feature",
@@ -13,7 +14,6 @@ load(
     "flag_set",
     "tool_path",
 )
-load("@bazel_tools//tools/build_defs/cc:action_names.bzl", "ACTION_NAMES")
 load("@local_clang//:paths.bzl", "CLANG", "RESOURCE_INCLUDE")
 
 _TARGET = "--target=x86_64-unknown-none-elf"

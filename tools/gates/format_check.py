@@ -1,0 +1,65 @@
+#!/usr/bin/python3
+"""The clang-format gate: fails when a C++ file differs from `clang-format` output.
+
+Usage: format_check.py [--root DIR] [--style-file FILE] [FILE...]
+
+Checks FILEs (relative to DIR), or every C++ file of the tree under DIR as listed by
+source_tree.py, with `clang-format-14 --dry-run --Werror` and the style in FILE (DIR's
+.clang-format by default). Prints the offending files and exits 1 if there is any.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import source_tree
+
+
+def find_clang_format():
+    for name in ("clang-format-14", "clang-format"):
+        path = shutil.which(name)
+        if path:
+            return path
+    sys.exit("format_check: clang-format-14 is not installed (Debian package clang-format); "
+             "run tools/setup.sh")
+
+
+def main(argv):
+    root, style_file, files = None, None, []
+    args = iter(argv[1:])
+    for arg in args:
+        if arg == "--root":
+            root = next(args)
+        elif arg == "--style-file":
+            style_file = next(args)
+        else:
+            files.append(arg)
+    if root is None:
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
+    root = os.path.realpath(root)
+    style_file = os.path.realpath(style_file or os.path.join(root, ".clang-format"))
+    if not os.path.isfile(style_file):
+        sys.exit("format_check: no style file at %s" % style_file)
+    files = files or source_tree.list_files(root, source_tree.is_cxx)
+    clang_format = find_clang_format()
+    bad = []
+    # Extensionless headers (<cstdint>) are C++ too: name the language explicitly.
+    for path in files:
+        result = subprocess.run(
+            [clang_format, "--style=file:" + style_file, "--dry-run", "--Werror",
+             "--assume-filename=" + (path if "." in os.path.basename(path) else path + ".h")],
+            stdin=open(os.path.join(root, path), "rb"), capture_output=True, text=True)
+        if result.returncode != 0:
+            bad.append(path)
+            sys.stdout.write(result.stderr.replace("<stdin>", path))
+    print("format_check: %d file(s) checked, %d not formatted" % (len(files), len(bad)),
+          file=sys.stderr)
+    if bad:
+        print("Fix with: clang-format-14 -i " + " ".join(bad), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs clang-tidy on one file for the clang_tidy aspect and writes the marker file when it
+# is clean. Usage: run_clang_tidy.sh MARKER CONFIG FILE -- COMPILE_FLAGS...
+# The findings are printed only when there are some; a clean run prints nothing.
+set -euo pipefail
+marker=$1 config=$2 file=$3
+shift 3
+tidy=""
+for candidate in clang-tidy-14 clang-tidy; do
+  if command -v "$candidate" >/dev/null 2>&1; then tidy=$candidate; break; fi
+done
+if [ -z "$tidy" ]; then
+  echo "clang-tidy-14 is not installed (Debian package clang-tidy); run tools/setup.sh" >&2
+  exit 1
+fi
+log="$marker.log"
+mkdir -p "$(dirname "$marker")"
+if "$tidy" --quiet --config-file="$config" --warnings-as-errors='*' "$file" "$@" >"$log" 2>&1; then
+  rm -f "$log"
+  : >"$marker"
+else
+  status=$?
+  # Drop the "N warnings generated." noise and the sandbox's path prefix.
+  grep -v -E '^[0-9]+ warnings? (and [0-9]+ errors? )?generated\.$' "$log" \
+    | sed -e "s|$PWD/\(\./\)\{0,1\}||g" >&2 || true
+  rm -f "$log"
+  exit "$status"
+fi
