@@ -1,9 +1,10 @@
 // keel's kernel: greets, then idles until an interrupt (there are none to wait for yet).
 #include "kernel/main.h"
 
+#include "libk/arch/x86_64/cpu.h"
+
 #include "kernel/console/console.h"
 #include "kernel/console/print.h"
-#include "libk/arch/x86_64/cpu.h"
 
 namespace kernel {
 
