@@ -50,7 +50,8 @@ inline constexpr std::uint64_t kBootMapBytes = KEEL_BOOT_MAP_BYTES;
 inline constexpr std::uint32_t kMultiboot2BootloaderMagic = KEEL_MULTIBOOT2_BOOTLOADER_MAGIC;
 inline constexpr std::uint64_t kPageBytes = KEEL_PAGE_BYTES;
 inline constexpr std::uint64_t kStackBytes = KEEL_STACK_BYTES;
-inline constexpr std::uint64_t kStackSlotBytes = KEEL_STACK_SLOT_BYTES;
+inline constexpr std::uint64_t kStackSlotBytes =
+    std::uint64_t{KEEL_STACK_SLOT_PAGES} * KEEL_PAGE_BYTES;
 static_assert(kStackSlotBytes == kStackBytes + kPageBytes, "one guard page per stack");
 
 // The stacks reserved in .stacks, by slot.

@@ -12,8 +12,8 @@ packages=(
   grub-pc-bin grub-common xorriso mtools qemu-system-x86
   # Host test and benchmark libraries.
   librapidcheck-dev libabsl-dev libbenchmark-dev libgtest-dev
-  # Used by the test runners and tools.
-  python3 binutils file
+  # Used by the test runners and tools (npm installs buildifier, see below).
+  python3 binutils file iproute2 util-linux
 )
 
 say() { printf 'setup: %s\n' "$*"; }
@@ -22,6 +22,9 @@ die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
 command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 \
   || die "this script needs a Debian-based system with apt-get and dpkg (Debian 12 is supported)."
 
+# npm (for buildifier) may come from Debian or from a Node.js installed otherwise.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
@@ -29,8 +32,15 @@ for p in "${packages[@]}"; do
   fi
 done
 
+install_buildifier() {
+  # buildifier (BUILD file formatter and linter) is not packaged by Debian; its npm
+  # package ships the binary. Idempotent as well.
+  bash "$(dirname "$0")/gates/install_buildifier.sh"
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
-  say "all ${#packages[@]} packages are already installed; nothing to do."
+  say "all ${#packages[@]} Debian packages are already installed."
+  install_buildifier
   exit 0
 fi
 
@@ -47,4 +57,5 @@ say "updating the package lists (apt-get update)..."
 say "installing ${#missing[@]} package(s)..."
 "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" \
   || die "apt-get install failed for: ${missing[*]}"
+install_buildifier
 say "done."

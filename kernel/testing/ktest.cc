@@ -10,8 +10,10 @@
 #include "kernel/qemu/exit.h"
 
 // Bounds of the .ktest.cases entries, from boot/linker.ld.
+// NOLINTBEGIN(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp,readability-identifier-naming)
 extern "C" const kernel::testing::TestCase __ktest_start[];
 extern "C" const kernel::testing::TestCase __ktest_end[];
+// NOLINTEND(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp,readability-identifier-naming)
 
 namespace kernel::testing {
 namespace {
@@ -45,7 +47,7 @@ void OnPanic(const libk::PanicInfo& /*info*/) {
 }  // namespace
 
 void RunAllTests() {
-  const std::size_t total = static_cast<std::size_t>(__ktest_end - __ktest_start);
+  const auto total = static_cast<std::size_t>(__ktest_end - __ktest_start);
   kprintln("ktest: running {} tests", total);
   panic::SetHook(&OnPanic);
   // Updated across KeelSaveContext's second return, hence static (not in a register).

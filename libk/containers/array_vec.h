@@ -43,7 +43,9 @@ class ArrayVec {
  public:
   using ValueType = T;
 
-  constexpr ArrayVec() {}
+  // Not `= default`: the storage union must stay uninitialised, and a defaulted
+  // constructor would value-initialise it when an ArrayVec is value-initialised.
+  constexpr ArrayVec() {}  // NOLINT(modernize-use-equals-default)
 
   // Constructs an ArrayVec holding copies of `init`; panics at the caller if it has more
   // than N elements.
@@ -59,7 +61,8 @@ class ArrayVec {
   }
 
   // Moves the elements of `other` and leaves it empty.
-  ArrayVec(ArrayVec&& other) requires std::is_move_constructible_v<T> {
+  ArrayVec(ArrayVec&& other) noexcept(
+      std::is_nothrow_move_constructible_v<T>) requires std::is_move_constructible_v<T> {
     for (T& value : other) Construct(std::move(value));
     other.Clear();
   }
@@ -70,10 +73,13 @@ class ArrayVec {
   }
 
   // Moves the elements of `other` and leaves it empty.
-  ArrayVec& operator=(ArrayVec&& other) requires internal::kMoveAssignable<T> {
+  ArrayVec& operator=(ArrayVec&& other) noexcept(
+      std::is_nothrow_move_assignable_v<T>&& std::is_nothrow_move_constructible_v<T>) requires
+      internal::kMoveAssignable<T> {
     if (this != &other) {
       AssignFrom(std::move(other));
-      other.Clear();
+      // AssignFrom moved the elements out; emptying the source is the documented state.
+      other.Clear();  // NOLINT(bugprone-use-after-move)
     }
     return *this;
   }

@@ -40,8 +40,10 @@ void CheckMatches(const ArrayVec<T, kCapacity>& vec, const std::vector<int>& mod
   }
 }
 
+// One switch over the operations mirrors the model most directly.
 template <typename T>
-void RunOperations(const std::vector<std::pair<uint16_t, int>>& ops) {
+void RunOperations(  // NOLINT(readability-function-cognitive-complexity)
+    const std::vector<std::pair<uint16_t, int>>& ops) {
   const int errors_before = Counted::errors();
   // Relative counts: a failed run (unwound mid-way) must not spoil the next one.
   const int live_before = Counted::live();
@@ -129,7 +131,7 @@ void RunOperations(const std::vector<std::pair<uint16_t, int>>& ops) {
           break;
         case 11: {
           ArrayVec<T, kCapacity> moved(std::move(vec));
-          RC_ASSERT(vec.empty());
+          RC_ASSERT(vec.empty());  // NOLINT(bugprone-use-after-move): specified state.
           other = std::move(moved);
           other_model = model;
           model.clear();
@@ -146,7 +148,9 @@ void RunOperations(const std::vector<std::pair<uint16_t, int>>& ops) {
         case 13: {
           ArrayVec<T, kCapacity>& alias = vecs[which];
           vec = std::move(alias);  // Self-move leaves the vector unchanged.
-          if constexpr (std::is_copy_constructible_v<T>) vec = alias;
+          if constexpr (std::is_copy_constructible_v<T>) {
+            vec = alias;  // NOLINT(bugprone-use-after-move): alias is vec, self-moved.
+          }
           break;
         }
         case 14:

@@ -30,7 +30,7 @@ TEST(ArrayVecTest, PushUntilFull) {
   const Result<void> third = names.TryPush("c");
   ASSERT_TRUE(third.is_error());
   EXPECT_EQ(third.error(), Error::kFull);
-  EXPECT_EQ(names.size(), 2u);
+  EXPECT_EQ(names.size(), 2U);
   EXPECT_EQ(names[0], "a");
   EXPECT_EQ(names.back(), "b");
 }
@@ -40,8 +40,9 @@ TEST(ArrayVecTest, TryPushOfAFullVectorLeavesTheValueAlone) {
   EXPECT_TRUE(owners.TryPush(std::make_unique<int>(1)).is_ok());
   auto spare = std::make_unique<int>(2);
   EXPECT_TRUE(owners.TryPush(std::move(spare)).is_error());
-  ASSERT_NE(spare, nullptr);
-  EXPECT_EQ(*spare, 2);
+  // A failed TryPush must not consume its argument.
+  ASSERT_NE(spare, nullptr);  // NOLINT(bugprone-use-after-move)
+  EXPECT_EQ(*spare, 2);       // NOLINT(bugprone-use-after-move)
 }
 
 TEST(ArrayVecTest, EmplaceInsertEraseAndIterate) {
@@ -56,7 +57,7 @@ TEST(ArrayVecTest, EmplaceInsertEraseAndIterate) {
   pairs.Erase(0);
   auto* next = pairs.Erase(pairs.begin() + 1);
   EXPECT_EQ(next->second, 'd');
-  EXPECT_EQ(pairs.size(), 2u);
+  EXPECT_EQ(pairs.size(), 2U);
   EXPECT_EQ(pairs.front().second, 'b');
   EXPECT_FALSE(pairs.At(2).has_value());
   pairs.At(1).value().first = 40;
@@ -72,8 +73,8 @@ TEST(ArrayVecTest, InitializerListCopyAndEquality) {
   b.Pop();
   EXPECT_FALSE(a == b);
   ArrayVec<int, 4> c = std::move(a);
-  EXPECT_TRUE(a.empty());
-  EXPECT_EQ(c.size(), 3u);
+  EXPECT_TRUE(a.empty());  // NOLINT(bugprone-use-after-move): the moved-from state is specified.
+  EXPECT_EQ(c.size(), 3U);
 }
 
 TEST(ArrayVecTest, PopReturnsTheLastElement) {
@@ -92,7 +93,7 @@ TEST(ArrayVecTest, ViewsAsASpan) {
   EXPECT_EQ(values[0], 50);
   const ArrayVec<int, 4>& constant = values;
   Span<const int> view = constant;
-  EXPECT_EQ(view.size(), 3u);
+  EXPECT_EQ(view.size(), 3U);
   EXPECT_EQ(view.Last(1)[0], 7);
 }
 

@@ -21,7 +21,7 @@ TEST(SpanTest, ViewsArraysAndContainers) {
   int array[] = {1, 2, 3, 4};
   Span span = array;
   static_assert(std::is_same_v<decltype(span), Span<int>>);
-  EXPECT_EQ(span.size(), 4u);
+  EXPECT_EQ(span.size(), 4U);
   span[1] = 20;
   EXPECT_EQ(array[1], 20);
   int sum = 0;
@@ -41,10 +41,10 @@ TEST(SpanTest, ViewsArraysAndContainers) {
 TEST(SpanTest, SlicesShareTheElements) {
   int array[] = {0, 1, 2, 3, 4, 5};
   Span<int> span = array;
-  EXPECT_EQ(span.First(2).size(), 2u);
+  EXPECT_EQ(span.First(2).size(), 2U);
   EXPECT_EQ(span.Last(2)[0], 4);
-  EXPECT_EQ(span.Subspan(4).size(), 2u);
-  EXPECT_EQ(span.Subspan(6).size(), 0u);
+  EXPECT_EQ(span.Subspan(4).size(), 2U);
+  EXPECT_EQ(span.Subspan(6).size(), 0U);
   Span<int> middle = span.Subspan(2, 3);
   middle[0] = 20;
   EXPECT_EQ(array[2], 20);
@@ -60,7 +60,9 @@ TEST(SpanProperty, SlicesMatchAModel) {
     const size_t count = *rc::gen::inRange<size_t>(0, model.size() - offset + 1);
     const Span<const int> slice = span.Subspan(offset, count);
     RC_ASSERT(slice.size() == count);
-    for (size_t i = 0; i < count; ++i) RC_ASSERT(slice[i] == model[offset + i]);
+    for (size_t i = 0; i < count; ++i) {
+      RC_ASSERT(slice[i] == model[offset + i]);
+    }
     RC_ASSERT(span.Subspan(offset).size() == model.size() - offset);
     if (offset < model.size()) RC_ASSERT(span.Subspan(offset)[0] == model[offset]);
     RC_ASSERT(span.First(count).size() == count);

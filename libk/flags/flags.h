@@ -175,6 +175,7 @@ constexpr void AppendNames(Flags<E> flags, Write&& write) {
 //   enum class PageFlag : uint64_t { kPresent = 1 << 0, kWritable = 1 << 1 };
 //   LIBK_DEFINE_FLAGS(PageFlag, {PageFlag::kPresent, "PRESENT"},
 //                     {PageFlag::kWritable, "WRITABLE"});
+// NOLINTNEXTLINE(bugprone-macro-parentheses): `Enum` names a type; it cannot be parenthesised.
 #define LIBK_DEFINE_FLAGS(Enum, ...)                                         \
   [[maybe_unused]] constexpr auto LibkFlagsDefinition(Enum) {                \
     return ::libk::DefineFlags<Enum>({__VA_ARGS__});                         \

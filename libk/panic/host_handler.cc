@@ -8,9 +8,9 @@
 namespace libk::internal {
 
 void HandlePanic(const PanicInfo& info) {
-  std::fprintf(stderr, "PANIC at %s:%u in %s: %s\n", info.location.file, info.location.line,
-               info.location.function, info.message);
-  std::fflush(stderr);
+  (void)std::fprintf(stderr, "PANIC at %s:%u in %s: %s\n", info.location.file, info.location.line,
+                     info.location.function, info.message);
+  (void)std::fflush(stderr);
   std::abort();
 }
 

@@ -12,7 +12,7 @@ namespace libk {
 
 // What a panic handler is told.
 struct PanicInfo {
-  const char* message;
+  const char* message = "";
   SourceLocation location;
 };
 

@@ -49,7 +49,7 @@ TEST(PanicTest, AssertWithLiteralMessage) {
 TEST(PanicTest, AssertFormatsItsMessage) {
   int x = -7;
   int line = __LINE__ + 1;
-  EXPECT_DEATH(LIBK_ASSERT(x >= 0, "x = {} ({:#x})", x, 255u),
+  EXPECT_DEATH(LIBK_ASSERT(x >= 0, "x = {} ({:#x})", x, 255U),
                Report(line, "TestBody", "assertion failed: x >= 0: x = -7 \\(0xff\\)\n"));
 }
 

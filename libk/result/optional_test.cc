@@ -34,7 +34,7 @@ TEST(OptionalTest, EmptyAndFull) {
   Optional<std::string> full = std::string("keel");
   ASSERT_TRUE(full);
   EXPECT_EQ(*full, "keel");
-  EXPECT_EQ(full->size(), 4u);
+  EXPECT_EQ(full->size(), 4U);
   EXPECT_EQ(full.ValueOr("other"), "keel");
   full.Reset();
   EXPECT_EQ(full, kNone);

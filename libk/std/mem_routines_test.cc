@@ -16,7 +16,10 @@ namespace {
 using Bytes = std::vector<unsigned char>;
 
 // Returns the sign of `x` (-1, 0 or 1).
-int Sign(int x) { return (x > 0) - (x < 0); }
+int Sign(int x) {
+  if (x == 0) return 0;
+  return x > 0 ? 1 : -1;
+}
 
 // Generates buffers of bytes drawn from the whole range 0..255 at every size (RapidCheck's
 // own integers start small and grow, which would leave the high bit untested for long).

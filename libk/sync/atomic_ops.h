@@ -19,7 +19,7 @@ enum class Order : int {
 // True for the types these functions accept: those the CPU reads and writes atomically
 // without a lock.
 template <typename T>
-concept LockFree = __atomic_always_lock_free(sizeof(T), 0);
+concept LockFree = __atomic_always_lock_free(sizeof(T), nullptr);
 
 // Returns `*p`. `kOrder` is one of kRelaxed, kAcquire, kSeqCst.
 template <Order kOrder, LockFree T>

@@ -20,6 +20,7 @@ class LIBK_CAPABILITY("mutex") IrqSpinLock {
 
   IrqSpinLock(const IrqSpinLock&) = delete;
   IrqSpinLock& operator=(const IrqSpinLock&) = delete;
+  ~IrqSpinLock() = default;
 
   // Disables interrupts, then acquires the lock, spinning until it is free.
   void Lock() LIBK_ACQUIRE() {

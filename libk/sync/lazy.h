@@ -19,6 +19,7 @@ class Lazy {
 
   Lazy(const Lazy&) = delete;
   Lazy& operator=(const Lazy&) = delete;
+  ~Lazy() = default;
 
   // Returns the value, making it first if no call has yet.
   T& Get() {

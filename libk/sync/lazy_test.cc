@@ -31,9 +31,9 @@ static_assert(__is_trivially_destructible(Lazy<Table>));
 TEST(LazyTest, ConstinitGlobalIsMadeOnFirstUse) {
   EXPECT_FALSE(global_table.IsInitialized());
   EXPECT_EQ(global_inits, 0);
-  EXPECT_EQ(global_table->entries[2], 3u);
+  EXPECT_EQ(global_table->entries[2], 3U);
   EXPECT_TRUE(global_table.IsInitialized());
-  EXPECT_EQ((*global_table).entries[3], 4u);
+  EXPECT_EQ((*global_table).entries[3], 4U);
   EXPECT_EQ(&global_table.Get(), &*global_table);
   EXPECT_EQ(global_inits, 1);
 }
@@ -43,6 +43,7 @@ struct Pinned {
   explicit Pinned(int v) : value(v) {}
   Pinned(const Pinned&) = delete;
   Pinned& operator=(const Pinned&) = delete;
+  ~Pinned() = default;
   int value;
 };
 
@@ -54,6 +55,11 @@ TEST(LazyTest, ConstructsNonMovableTypesInPlace) {
 TEST(LazyTest, NeverDestroysTheValue) {
   static int destructions = 0;
   struct Noisy {
+    Noisy() = default;
+    Noisy(const Noisy&) = default;
+    Noisy& operator=(const Noisy&) = default;
+    Noisy(Noisy&&) = default;
+    Noisy& operator=(Noisy&&) = default;
     ~Noisy() { ++destructions; }
   };
   {

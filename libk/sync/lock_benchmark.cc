@@ -17,7 +17,7 @@ namespace {
 void BM_SpinLock(benchmark::State& state) {
   SpinLock lock;
   std::uint64_t counter = 0;
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     lock.Lock();
     benchmark::DoNotOptimize(++counter);
     lock.Unlock();
@@ -28,7 +28,7 @@ BENCHMARK(BM_SpinLock);
 void BM_IrqSpinLock(benchmark::State& state) {
   IrqSpinLock lock;
   std::uint64_t counter = 0;
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     lock.Lock();
     benchmark::DoNotOptimize(++counter);
     lock.Unlock();
@@ -38,7 +38,7 @@ BENCHMARK(BM_IrqSpinLock);
 
 void BM_MutexGuard(benchmark::State& state) {
   Mutex<std::uint64_t> counter(0);
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     auto guard = counter.Lock();
     benchmark::DoNotOptimize(++*guard);
   }
@@ -47,7 +47,7 @@ BENCHMARK(BM_MutexGuard);
 
 void BM_MutexWith(benchmark::State& state) {
   Mutex<std::uint64_t> counter(0);
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     counter.With([](std::uint64_t& n) { benchmark::DoNotOptimize(++n); });
   }
 }
@@ -55,7 +55,7 @@ BENCHMARK(BM_MutexWith);
 
 void BM_IrqMutexWith(benchmark::State& state) {
   IrqMutex<std::uint64_t> counter(0);
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     counter.With([](std::uint64_t& n) { benchmark::DoNotOptimize(++n); });
   }
 }
@@ -64,7 +64,7 @@ BENCHMARK(BM_IrqMutexWith);
 void BM_StdMutex(benchmark::State& state) {
   std::mutex lock;
   std::uint64_t counter = 0;
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     lock.lock();
     benchmark::DoNotOptimize(++counter);
     lock.unlock();
@@ -78,14 +78,14 @@ std::mutex shared_std_lock;
 std::uint64_t shared_std_counter = 0;
 
 void BM_MutexWithContended(benchmark::State& state) {
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     shared_counter.With([](std::uint64_t& n) { benchmark::DoNotOptimize(++n); });
   }
 }
 BENCHMARK(BM_MutexWithContended)->Threads(1)->Threads(2)->Threads(4)->UseRealTime();
 
 void BM_StdMutexContended(benchmark::State& state) {
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     std::lock_guard<std::mutex> hold(shared_std_lock);
     benchmark::DoNotOptimize(++shared_std_counter);
   }

@@ -87,6 +87,7 @@ class Mutex {
 
   Mutex(const Mutex&) = delete;
   Mutex& operator=(const Mutex&) = delete;
+  ~Mutex() = default;
 
   // Acquires the lock, spinning until it is free, and returns the guard that holds it.
   [[nodiscard]] Guard Lock() { return Guard(*this); }

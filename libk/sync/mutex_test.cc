@@ -59,7 +59,7 @@ TEST(MutexTest, WithReturnsTheResultByValue) {
 
 TEST(MutexTest, ConstinitGlobalStartsValueInitialised) {
   auto guard = global_counter.Lock();
-  EXPECT_EQ(guard->value, 0u);
+  EXPECT_EQ(guard->value, 0U);
 }
 
 TEST(MutexDeathTest, DereferencingAnEmptyMaybeGuardPanics) {

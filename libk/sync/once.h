@@ -18,6 +18,7 @@ class Once {
 
   Once(const Once&) = delete;
   Once& operator=(const Once&) = delete;
+  ~Once() = default;
 
   // Calls `f()` unless a call through this Once has completed; a concurrent caller waits
   // for the running call instead. When CallOnce returns, a call has completed and its
@@ -45,6 +46,9 @@ class Once {
   // Publishes the outcome of a call when it ends: complete if it returned, incomplete
   // again if it was unwound by an exception.
   struct Publisher {
+    explicit Publisher(Once& o) : once(o) {}
+    Publisher(const Publisher&) = delete;
+    Publisher& operator=(const Publisher&) = delete;
     Once& once;
     std::uint32_t outcome = kIncomplete;
     ~Publisher() { atomic_ops::Store<atomic_ops::Order::kRelease>(&once.state_, outcome); }

@@ -19,6 +19,7 @@ class LIBK_CAPABILITY("mutex") SpinLock {
 
   SpinLock(const SpinLock&) = delete;
   SpinLock& operator=(const SpinLock&) = delete;
+  ~SpinLock() = default;
 
   // Acquires the lock, spinning until it is free.
   void Lock() LIBK_ACQUIRE() {

@@ -13,16 +13,16 @@ class Counted {
  public:
   Counted(int value = 0) : value_(value) { ++live_; }
   Counted(const Counted& other) : value_(other.value()) { ++live_; }
-  Counted(Counted&& other) : value_(other.value()) {
+  Counted(Counted&& other) noexcept : value_(other.value()) {
     other.value_ = kMovedFrom;
     ++live_;
   }
-  Counted& operator=(const Counted& other) {
+  Counted& operator=(const Counted& other) {  // NOLINT(cert-oop54-cpp): self-copy is harmless.
     Check();
     value_ = other.value();
     return *this;
   }
-  Counted& operator=(Counted&& other) {
+  Counted& operator=(Counted&& other) noexcept {
     Check();
     value_ = other.value();
     other.value_ = kMovedFrom;
@@ -51,8 +51,9 @@ class Counted {
   static constexpr uint32_t kAlive = 0xa11ce;
   static constexpr uint32_t kDead = 0xdead;
 
+  // Reading a destroyed object's magic number is the point: it detects use after destroy.
   void Check() const {
-    if (magic_ != kAlive) ++errors_;
+    if (magic_ != kAlive) ++errors_;  // NOLINT(clang-analyzer-core.UndefinedBinaryOperatorResult)
   }
 
   static inline int live_ = 0;
@@ -68,6 +69,7 @@ class MoveOnly {
   MoveOnly(MoveOnly&&) = default;
   MoveOnly& operator=(MoveOnly&&) = default;
   MoveOnly(const MoveOnly&) = delete;
+  ~MoveOnly() = default;
   MoveOnly& operator=(const MoveOnly&) = delete;
 
   int value() const { return counted_.value(); }

@@ -97,7 +97,7 @@ def _clang_tidy_aspect_impl(target, ctx):
     flags = _compile_flags(ctx, cc_toolchain, compilation_context)
     private_headers = [f for f in getattr(ctx.rule.files, "srcs", []) if f.extension in _HEADER_EXTENSIONS]
     inputs = depset(
-        [ctx.file._config] + private_headers,
+        ctx.files._configs + private_headers,
         transitive = [compilation_context.headers, cc_toolchain.all_files],
     )
 
@@ -106,7 +106,6 @@ def _clang_tidy_aspect_impl(target, ctx):
         marker = ctx.actions.declare_file("%s.clang_tidy/%s.ok" % (ctx.label.name, f.short_path))
         args = ctx.actions.args()
         args.add(marker)
-        args.add(ctx.file._config)
         args.add(f)
         args.add("--")
         if f.extension in _HEADER_EXTENSIONS:
@@ -130,7 +129,8 @@ clang_tidy_aspect = aspect(
     attr_aspects = ["deps", "binary"],
     attrs = {
         "_cc_toolchain": attr.label(default = "@bazel_tools//tools/cpp:current_cc_toolchain"),
-        "_config": attr.label(default = "//:.clang-tidy", allow_single_file = True),
+        # Every .clang-tidy in the tree: clang-tidy uses the one nearest to each file.
+        "_configs": attr.label(default = "//tools/tidy:configs"),
         "_runner": attr.label(
             default = "//tools/tidy:run_clang_tidy",
             executable = True,

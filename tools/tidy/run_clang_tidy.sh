@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs clang-tidy on one file for the clang_tidy aspect and writes the marker file when it
-# is clean. Usage: run_clang_tidy.sh MARKER CONFIG FILE -- COMPILE_FLAGS...
+# is clean. Usage: run_clang_tidy.sh MARKER FILE -- COMPILE_FLAGS...
+# clang-tidy reads the .clang-tidy nearest to FILE (the aspect makes all of them inputs).
 # The findings are printed only when there are some; a clean run prints nothing.
 set -euo pipefail
-marker=$1 config=$2 file=$3
-shift 3
+marker=$1 file=$2
+shift 2
 tidy=""
 for candidate in clang-tidy-14 clang-tidy; do
   if command -v "$candidate" >/dev/null 2>&1; then tidy=$candidate; break; fi
@@ -15,7 +16,7 @@ if [ -z "$tidy" ]; then
 fi
 log="$marker.log"
 mkdir -p "$(dirname "$marker")"
-if "$tidy" --quiet --config-file="$config" --warnings-as-errors='*' "$file" "$@" >"$log" 2>&1; then
+if "$tidy" --quiet --warnings-as-errors='*' "$file" "$@" >"$log" 2>&1; then
   rm -f "$log"
   : >"$marker"
 else

@@ -18,7 +18,7 @@ constexpr std::size_t kColumns = 80;
 
 struct ArrayCells {
   std::array<std::uint16_t, kRows * kColumns>* cells;
-  void Set(std::size_t index, std::uint16_t value) { cells->at(index) = value; }
+  void Set(std::size_t index, std::uint16_t value) const { cells->at(index) = value; }
   std::uint16_t Get(std::size_t index) const { return cells->at(index); }
 };
 

@@ -98,7 +98,7 @@ class Either : public EitherAccess<Either<A, B>, A, B> {
     A first_;
     B second_;
   };
-  bool is_first_;
+  bool is_first_;  // NOLINT(modernize-use-default-member-init): each constructor sets it.
 };
 
 // Non-trivial alternatives: construction and destruction follow the live alternative.
@@ -121,7 +121,9 @@ class Either<A, B, false> : public EitherAccess<Either<A, B>, A, B> {
     }
   }
 
-  Either(Either&& other) requires kMoveConstructible<A, B> : is_first_(other.is_first_) {
+  Either(Either&& other) noexcept(
+      std::is_nothrow_move_constructible_v<A>&& std::is_nothrow_move_constructible_v<B>) requires
+      kMoveConstructible<A, B> : is_first_(other.is_first_) {
     if (is_first_) {
       ::new (__builtin_addressof(first_)) A(std::move(other.first_));
     } else {
@@ -143,7 +145,10 @@ class Either<A, B, false> : public EitherAccess<Either<A, B>, A, B> {
     return *this;
   }
 
-  Either& operator=(Either&& other) requires kMovable<A, B> {
+  Either& operator=(Either&& other) noexcept(
+      std::is_nothrow_move_constructible_v<A>&& std::is_nothrow_move_constructible_v<B>&&
+          std::is_nothrow_move_assignable_v<A>&& std::is_nothrow_move_assignable_v<B>) requires
+      kMovable<A, B> {
     if (this == &other) return *this;
     if (is_first_ && other.is_first_) {
       first_ = std::move(other.first_);
@@ -190,7 +195,7 @@ class Either<A, B, false> : public EitherAccess<Either<A, B>, A, B> {
     A first_;
     B second_;
   };
-  bool is_first_;
+  bool is_first_;  // NOLINT(modernize-use-default-member-init): each constructor sets it.
 };
 
 }  // namespace libk::internal

@@ -66,7 +66,9 @@ struct TransferToNoop {
 
 Generator CountTo(int n) {
   co_await std::suspend_never{};
-  for (int i = 1; i <= n; ++i) co_yield i;
+  for (int i = 1; i <= n; ++i) {
+    co_yield i;
+  }
   co_await TransferToNoop{};
   co_return n * 10;
 }

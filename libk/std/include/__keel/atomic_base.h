@@ -47,7 +47,7 @@ class AtomicBase {
                     is_move_constructible_v<T> && is_copy_assignable_v<T> &&
                     is_move_assignable_v<T>,
                 "std::atomic<T> requires a trivially copyable T");
-  static_assert(__atomic_always_lock_free(sizeof(T), 0),
+  static_assert(__atomic_always_lock_free(sizeof(T), nullptr),
                 "std::atomic<T>: T is not always lock-free (size must be 1, 2, 4 or 8 bytes); "
                 "the kernel has no libatomic");
 
