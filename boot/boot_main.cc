@@ -2,10 +2,12 @@
 // a physical address and calls kernel::Main with it. Called from entry64.S.
 #include <cstdint>
 
-#include "boot/boot_constants.h"
-#include "kernel/main.h"
+#include "libk/arch/x86_64/cpu.h"
 #include "libk/arch/x86_64/raw/io.h"
 #include "libk/multiboot2/info.h"
+
+#include "boot/boot_constants.h"
+#include "kernel/main.h"
 
 namespace {
 
@@ -34,10 +36,7 @@ int PutError(const char* text, int column) {
   int column = PutError("keel boot error: invalid multiboot2 information: ", 0);
   PutError(libk::multiboot2::ParseErrorName(error), column);
   PutError("\n", 80);
-  for (;;) {
-    raw::Cli();
-    raw::Hlt();
-  }
+  libk::x86_64::HaltForever();
 }
 
 }  // namespace
@@ -53,8 +52,5 @@ extern "C" [[noreturn]] void KeelBootMain(std::uint64_t info_phys) {
   if (!info.ok()) FailOnBootInformation(info.error());
   // Unchecked access: checked just above, and the kernel has no panic handler yet.
   kernel::Main(*info);
-  for (;;) {
-    raw::Cli();
-    raw::Hlt();
-  }
+  libk::x86_64::HaltForever();
 }

@@ -1,9 +1,10 @@
 #include "kernel/console/console.h"
 
+#include "libk/sync/mutex.h"
+
 #include "kernel/console/print.h"
 #include "kernel/drivers/serial/uart16550.h"
 #include "kernel/drivers/vga_text/vga_screen.h"
-#include "libk/sync/mutex.h"
 
 namespace kernel::console {
 namespace {
@@ -20,8 +21,8 @@ struct Devices {
 // can never spin on a lock its own CPU holds.
 libk::IrqMutex<Devices>& Console() {
   // SAFETY: COM1 and the VGA text buffer are driven by the console alone.
-  static libk::IrqMutex<Devices> console(Devices{drivers::Uart16550(kCom1),
-                                                 drivers::VgaScreen(drivers::VgaCells())});
+  static libk::IrqMutex<Devices> console(
+      Devices{drivers::Uart16550(kCom1), drivers::VgaScreen(drivers::VgaCells())});
   return console;
 }
 

@@ -1,11 +1,12 @@
 // The kernel's panic handler: reports the message and its source location on serial and
 // screen, gives the test hook a chance to recover, then halts or exits QEMU.
+#include "libk/arch/x86_64/cpu.h"
+#include "libk/arch/x86_64/raw/io.h"
+
 #include "kernel/console/console.h"
 #include "kernel/console/print.h"
 #include "kernel/panic/panic.h"
 #include "kernel/qemu/exit.h"
-#include "libk/arch/x86_64/cpu.h"
-#include "libk/arch/x86_64/raw/io.h"
 
 namespace kernel::panic {
 namespace {
@@ -13,7 +14,6 @@ namespace {
 Hook hook = nullptr;
 bool exit_on_panic = false;
 bool panicking = false;
-
 
 }  // namespace
 

@@ -2,11 +2,12 @@
 
 #include <cstddef>
 
+#include "libk/arch/x86_64/raw/context.h"
+
 #include "kernel/console/console.h"
 #include "kernel/console/print.h"
 #include "kernel/panic/panic.h"
 #include "kernel/qemu/exit.h"
-#include "libk/arch/x86_64/raw/context.h"
 
 // Bounds of the .ktest.cases entries, from boot/linker.ld.
 extern "C" const kernel::testing::TestCase __ktest_start[];
@@ -19,7 +20,6 @@ namespace raw = libk::x86_64::raw;
 
 raw::SavedContext resume_point;
 const TestCase* current = nullptr;
-
 
 void PrintResult(const TestCase& test, const char* result) {
   kprintln("{}.{} {}", test.suite, test.name, result);

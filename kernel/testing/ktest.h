@@ -28,11 +28,11 @@ struct TestCase {
 
 }  // namespace kernel::testing
 
-#define KTEST_INTERNAL(suite, name, expectation)                                             \
-  static void KtestBody_##suite##_##name();                                                  \
+#define KTEST_INTERNAL(suite, name, expectation)                                           \
+  static void KtestBody_##suite##_##name();                                                \
   [[gnu::used, gnu::section(".ktest.cases")]] static constexpr ::kernel::testing::TestCase \
-      ktest_case_##suite##_##name{#suite,      #name,    &KtestBody_##suite##_##name,       \
-                                  expectation, __FILE__, __LINE__};                          \
+      ktest_case_##suite##_##name{#suite,      #name,    &KtestBody_##suite##_##name,      \
+                                  expectation, __FILE__, __LINE__};                        \
   static void KtestBody_##suite##_##name()
 
 // Defines a test that passes when its body returns.

@@ -2,13 +2,13 @@
 // count their live instances: after every step the contents match the model and the live
 // count equals the number of elements; at the end nothing is alive and nothing was
 // destroyed twice.
-#include <gtest/gtest.h>
-#include <rapidcheck.h>
-
 #include <cstdint>
 #include <type_traits>
 #include <utility>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
 
 #include "libk/containers/array_vec.h"
 #include "libk/testing/counted.h"

@@ -1,12 +1,12 @@
 #include "libk/containers/span.h"
 
-#include <gtest/gtest.h>
-#include <rapidcheck.h>
-
 #include <cstdint>
 #include <string>
 #include <type_traits>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
 
 #include "libk/containers/array_vec.h"
 

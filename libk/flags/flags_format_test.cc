@@ -1,10 +1,10 @@
 // Flags print their names through libk fmt, the same way AppendNames spells them.
 #include "libk/flags/flags_format.h"
 
-#include <gtest/gtest.h>
-
 #include <cstdint>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "libk/fmt/format.h"
 

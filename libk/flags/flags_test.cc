@@ -1,11 +1,11 @@
 #include "libk/flags/flags.h"
 
-#include <gtest/gtest.h>
-#include <rapidcheck.h>
-
 #include <cstdint>
 #include <string>
 #include <type_traits>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
 
 namespace keel_test {
 

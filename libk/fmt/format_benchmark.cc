@@ -1,12 +1,12 @@
 // Formatting integers into a buffer: libk::FormatTo against snprintf with the same spec.
 //   bazel run -c opt //libk/fmt:format_benchmark
-#include <benchmark/benchmark.h>
+#include "libk/fmt/format.h"
 
 #include <cstdint>
 #include <cstdio>
 #include <vector>
 
-#include "libk/fmt/format.h"
+#include <benchmark/benchmark.h>
 
 namespace {
 

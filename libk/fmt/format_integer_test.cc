@@ -5,8 +5,9 @@
 #include <limits>
 #include <string>
 
-#include "gtest/gtest.h"
 #include "libk/fmt/format.h"
+
+#include "gtest/gtest.h"
 #include "rapidcheck.h"
 #include "rapidcheck/gtest.h"
 

@@ -39,7 +39,7 @@ struct FormatTypeOf<char*> {
   using Type = const char*;
 };
 template <typename T>
-requires requires(T* p) { static_cast<const void*>(p); }
+  requires requires(T* p) { static_cast<const void*>(p); }
 struct FormatTypeOf<T*> {
   using Type = const void*;
 };

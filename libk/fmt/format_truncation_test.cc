@@ -6,8 +6,9 @@
 #include <memory>
 #include <string>
 
-#include "gtest/gtest.h"
 #include "libk/fmt/format.h"
+
+#include "gtest/gtest.h"
 #include "rapidcheck.h"
 #include "rapidcheck/gtest.h"
 

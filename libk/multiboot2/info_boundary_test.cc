@@ -4,14 +4,14 @@
 // buffer's end. Every variant must parse (or be rejected) without reading outside the
 // buffer, which ends exactly at a guard page (see bounds_check.h). Deterministic, so an
 // off-by-one in a bounds check fails here every time.
-#include <gtest/gtest.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "libk/multiboot2/info.h"
 #include "libk/multiboot2/testing/bounds_check.h"

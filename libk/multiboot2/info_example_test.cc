@@ -1,11 +1,11 @@
 // Examples: the boot information GRUB 2.06 gives a kernel in QEMU with 128 MiB, and
 // hand-built framebuffer and module tags, read through every accessor.
-#include <gtest/gtest.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "libk/multiboot2/info.h"
 #include "libk/multiboot2/testing/grub_capture.h"

@@ -1,12 +1,12 @@
 // Rejections: each rule Parse enforces, broken once on an otherwise valid structure (the
 // GRUB example or a built one), gives its own error at the offending tag's offset.
-#include <gtest/gtest.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <utility>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "libk/multiboot2/info.h"
 #include "libk/multiboot2/testing/grub_qemu_128m.h"

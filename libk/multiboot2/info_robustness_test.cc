@@ -1,13 +1,13 @@
 // Robustness: on mutated, truncated or random bytes Parse either rejects or succeeds, and
 // neither it nor any accessor reads outside [data, data + available) (see bounds_check.h:
 // guard pages on either side and an exact heap copy for ASan, which must all agree).
-#include <gtest/gtest.h>
-#include <rapidcheck.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
 
 #include "libk/multiboot2/info.h"
 #include "libk/multiboot2/testing/bounds_check.h"

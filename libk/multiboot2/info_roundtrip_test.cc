@@ -1,13 +1,13 @@
 // Round trip: Parse(Build(model)) succeeds and every accessor returns exactly the model,
 // for random models (RapidCheck). The structure sits right before a guard page.
-#include <gtest/gtest.h>
-#include <rapidcheck.h>
-#include <rapidcheck/gtest.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
 
 #include "libk/multiboot2/info.h"
 #include "libk/multiboot2/testing/generators.h"

@@ -1,11 +1,11 @@
 // The printable names of tag, memory and framebuffer types.
 #include "libk/multiboot2/types.h"
 
-#include <gtest/gtest.h>
-
 #include <cstdint>
 #include <set>
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace libk::multiboot2 {
 namespace {

@@ -1,9 +1,9 @@
 #include "libk/result/error.h"
 
-#include <gtest/gtest.h>
-
 #include <set>
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace libk {
 namespace {

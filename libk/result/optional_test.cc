@@ -1,14 +1,14 @@
 #include "libk/result/optional.h"
 
-#include <gtest/gtest.h>
-#include <rapidcheck.h>
-
 #include <memory>
 #include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
 
 #include "libk/testing/counted.h"
 

@@ -90,14 +90,14 @@ class [[nodiscard]] Result {
       : storage_(internal::InFirst{}, std::forward<U>(value)) {}
   // Constructs a success from Ok(value), or from Ok() for Result<void>.
   template <typename U>
-  requires std::is_constructible_v<Stored, U>
+    requires std::is_constructible_v<Stored, U>
   constexpr Result(OkValue<U> ok) : storage_(internal::InFirst{}, std::move(ok.value)) {}
   template <typename Void = T>
-  requires std::is_void_v<Void>
+    requires std::is_void_v<Void>
   constexpr Result(OkValue<void>) : storage_(internal::InFirst{}) {}
   // Constructs a failure from Err(error).
   template <typename F>
-  requires std::is_constructible_v<E, F>
+    requires std::is_constructible_v<E, F>
   constexpr Result(ErrValue<F> err) : storage_(internal::InSecond{}, std::move(err.error)) {}
 
   constexpr bool is_ok() const { return storage_.is_first(); }

@@ -1,13 +1,13 @@
 // Laws and models for Result: Map/AndThen laws, LIBK_TRY propagating the first error,
 // and payload lifetimes under random assignment sequences.
-#include <gtest/gtest.h>
-#include <rapidcheck.h>
-
 #include <cstdint>
 #include <memory>
 #include <utility>
 #include <variant>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
 
 #include "libk/result/result.h"
 #include "libk/testing/counted.h"

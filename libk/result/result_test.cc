@@ -1,11 +1,11 @@
 #include "libk/result/result.h"
 
-#include <gtest/gtest.h>
-
 #include <memory>
 #include <string>
 #include <type_traits>
 #include <utility>
+
+#include <gtest/gtest.h>
 
 #include "libk/testing/counted.h"
 

@@ -2,14 +2,14 @@
 // memcmp, on random buffers, sizes, offsets (often overlapping) and values.
 #include "libk/std/mem_routines.h"
 
-#include <gtest/gtest.h>
-#include <rapidcheck.h>
-#include <rapidcheck/gtest.h>
-
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
 
 namespace {
 

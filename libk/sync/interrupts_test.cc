@@ -1,8 +1,8 @@
 #include "libk/sync/interrupts.h"
 
-#include <gtest/gtest.h>
-
 #include <thread>
+
+#include <gtest/gtest.h>
 
 namespace libk::interrupts {
 namespace {

@@ -1,13 +1,13 @@
 #include "libk/sync/irq_spin_lock.h"
 
-#include <gtest/gtest.h>
-#include <rapidcheck.h>
-#include <rapidcheck/gtest.h>
-
 #include <memory>
 #include <optional>
 #include <thread>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
 
 #include "libk/sync/interrupts.h"
 #include "libk/sync/scoped_lock.h"

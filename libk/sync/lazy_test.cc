@@ -1,12 +1,12 @@
 #include "libk/sync/lazy.h"
 
-#include <gtest/gtest.h>
-
 #include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <thread>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "libk/sync/testing/run_concurrently.h"
 

@@ -1,10 +1,10 @@
 // Host benchmarks of the lock fast paths against std::mutex: uncontended lock/unlock of
 // each lock type, then the same counter incremented by 1, 2 and 4 threads sharing a lock.
 // Run with: bazel run -c opt //libk/sync:lock_benchmark
-#include <benchmark/benchmark.h>
-
 #include <cstdint>
 #include <mutex>
+
+#include <benchmark/benchmark.h>
 
 #include "libk/sync/irq_spin_lock.h"
 #include "libk/sync/mutex.h"

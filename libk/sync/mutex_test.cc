@@ -1,13 +1,13 @@
 #include "libk/sync/mutex.h"
 
-#include <gtest/gtest.h>
-#include <rapidcheck.h>
-#include <rapidcheck/gtest.h>
-
 #include <atomic>
 #include <cstdint>
 #include <string>
 #include <thread>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
 
 #include "libk/sync/interrupts.h"
 #include "libk/sync/testing/run_concurrently.h"

@@ -1,11 +1,11 @@
 #include "libk/sync/once.h"
 
-#include <gtest/gtest.h>
-
 #include <atomic>
 #include <chrono>
 #include <stdexcept>
 #include <thread>
+
+#include <gtest/gtest.h>
 
 #include "libk/sync/testing/run_concurrently.h"
 

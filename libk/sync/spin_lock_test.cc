@@ -1,12 +1,12 @@
 #include "libk/sync/spin_lock.h"
 
-#include <gtest/gtest.h>
-#include <rapidcheck.h>
-#include <rapidcheck/gtest.h>
-
 #include <cstdint>
 #include <thread>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
 
 #include "libk/sync/scoped_lock.h"
 #include "libk/sync/testing/run_concurrently.h"

@@ -1,7 +1,8 @@
 // A kernel that hangs with interrupts disabled: the runner must time out and fail.
+#include "libk/arch/x86_64/cpu.h"
+
 #include "kernel/console/console.h"
 #include "kernel/main.h"
-#include "libk/arch/x86_64/cpu.h"
 
 namespace kernel {
 

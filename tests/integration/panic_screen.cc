@@ -1,8 +1,9 @@
 // panic_screen: the production panic path (no test hook, no exit): the message, file and
 // line appear on COM1 and on the VGA screen, and the kernel halts.
+#include "libk/panic/panic.h"
+
 #include "kernel/console/console.h"
 #include "kernel/main.h"
-#include "libk/panic/panic.h"
 
 namespace kernel {
 

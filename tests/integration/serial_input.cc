@@ -1,11 +1,12 @@
 // serial_input: bytes written to COM1 by the test runner after a marker line reach the
 // kernel (polled UART receive), which echoes the line back.
+#include "libk/arch/x86_64/cpu.h"
+#include "libk/containers/array_vec.h"
+
 #include "kernel/console/console.h"
 #include "kernel/console/print.h"
 #include "kernel/main.h"
 #include "kernel/qemu/exit.h"
-#include "libk/arch/x86_64/cpu.h"
-#include "libk/containers/array_vec.h"
 
 namespace kernel {
 

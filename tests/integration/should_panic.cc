@@ -1,7 +1,8 @@
 // should_panic: a failed assertion reaches the panic handler, which reports the message
 // and location; the test framework counts the expected panic as a pass.
-#include "kernel/testing/ktest.h"
 #include "libk/panic/panic.h"
+
+#include "kernel/testing/ktest.h"
 
 namespace {
 int Two() { return 2; }

@@ -1,8 +1,9 @@
 // unexpected_panic: a panic inside an ordinary test is reported as a failure with the
 // test's name, the runner goes on to the next test, and the run ends with failure.
+#include "libk/panic/panic.h"
+
 #include "kernel/console/console.h"
 #include "kernel/testing/ktest.h"
-#include "libk/panic/panic.h"
 
 KTEST(unexpected_panic, a_panicking_test) { libk::Panic("this test panics on purpose"); }
 

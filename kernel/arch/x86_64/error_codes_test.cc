@@ -1,13 +1,13 @@
 #include "kernel/arch/x86_64/error_codes.h"
 
-#include <gtest/gtest.h>
-#include <rapidcheck.h>
-#include <rapidcheck/gtest.h>
-
 #include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
 
 #include "kernel/arch/x86_64/exception_vector.h"
 

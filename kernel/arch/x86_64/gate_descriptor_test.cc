@@ -1,12 +1,12 @@
 #include "kernel/arch/x86_64/gate_descriptor.h"
 
-#include <gtest/gtest.h>
-#include <rapidcheck.h>
-#include <rapidcheck/gtest.h>
-
 #include <array>
 #include <cstdint>
 #include <cstring>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
 
 namespace kernel::x86_64 {
 namespace {

@@ -5,9 +5,10 @@
 
 #include <cstdint>
 
+#include "libk/panic/panic.h"
+
 #include "kernel/arch/x86_64/segment_descriptor.h"
 #include "kernel/arch/x86_64/segment_selector.h"
-#include "libk/panic/panic.h"
 
 namespace kernel::x86_64 {
 

@@ -6,12 +6,13 @@
 
 #include <cstdint>
 
+#include "libk/panic/panic.h"
+
 #include "kernel/arch/x86_64/exception_vector.h"
 #include "kernel/arch/x86_64/gate_descriptor.h"
 #include "kernel/arch/x86_64/handler.h"
 #include "kernel/arch/x86_64/interrupt_frame.h"
 #include "kernel/arch/x86_64/segment_selector.h"
-#include "libk/panic/panic.h"
 
 namespace kernel::x86_64 {
 

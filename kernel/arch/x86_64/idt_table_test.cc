@@ -1,13 +1,13 @@
 #include "kernel/arch/x86_64/idt_table.h"
 
-#include <gtest/gtest.h>
-#include <rapidcheck.h>
-#include <rapidcheck/gtest.h>
-
 #include <cstdint>
 #include <map>
 #include <utility>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
 
 namespace kernel::x86_64 {
 namespace {

@@ -4,8 +4,9 @@
 
 #include <cstdint>
 
-#include "kernel/drivers/pit/pit_divisor.h"
 #include "libk/arch/x86_64/port.h"
+
+#include "kernel/drivers/pit/pit_divisor.h"
 
 namespace kernel::drivers {
 

@@ -27,9 +27,8 @@ constexpr PitSetting PitSettingFor(std::uint32_t hz) {
   if (divisor > 65536) {
     divisor = 65536;
   }
-  const auto millihertz =
-      static_cast<std::uint32_t>((static_cast<std::uint64_t>(kPitInputHz) * 1000 + divisor / 2) /
-                                 divisor);
+  const auto millihertz = static_cast<std::uint32_t>(
+      (static_cast<std::uint64_t>(kPitInputHz) * 1000 + divisor / 2) / divisor);
   return PitSetting{static_cast<std::uint16_t>(divisor & 0xffff), millihertz};
 }
 

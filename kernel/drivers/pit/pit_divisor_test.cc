@@ -1,11 +1,11 @@
 // PitSettingFor: the chosen divisor is the best one available, within the PIT's range.
 #include "kernel/drivers/pit/pit_divisor.h"
 
-#include <gtest/gtest.h>
-#include <rapidcheck.h>
-
 #include <cmath>
 #include <cstdint>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
 
 namespace kernel::drivers {
 namespace {

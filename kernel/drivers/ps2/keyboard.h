@@ -4,10 +4,11 @@
 
 #include <cstdint>
 
+#include "libk/panic/panic.h"
+
 #include "kernel/drivers/ps2/key_code.h"
 #include "kernel/drivers/ps2/optional.h"
 #include "kernel/drivers/ps2/scancode_set1.h"
-#include "libk/panic/panic.h"
 
 namespace kernel::ps2 {
 

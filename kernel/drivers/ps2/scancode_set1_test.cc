@@ -1,12 +1,12 @@
 #include "kernel/drivers/ps2/scancode_set1.h"
 
-#include <gtest/gtest.h>
-#include <rapidcheck.h>
-#include <rapidcheck/gtest.h>
-
 #include <cstdint>
 #include <ostream>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
 
 #include "kernel/drivers/ps2/scancode_model.h"
 

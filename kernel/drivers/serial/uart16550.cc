@@ -18,7 +18,7 @@ constexpr int kTransmitSpinLimit = 100000;
 void Uart16550::Init() {
   interrupt_enable_.Write(0x00);
   line_control_.Write(kLineControlDivisorLatch);
-  data_.Write(0x01);  // Divisor 1: 115200 baud (low byte).
+  data_.Write(0x01);              // Divisor 1: 115200 baud (low byte).
   interrupt_enable_.Write(0x00);  // Divisor high byte.
   line_control_.Write(kLineControl8N1);
   fifo_control_.Write(kFifoEnableClear14);

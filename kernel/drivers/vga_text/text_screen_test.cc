@@ -2,13 +2,13 @@
 // list of rows, where each row remembers the colour its blanks were created with.
 #include "kernel/drivers/vga_text/text_screen.h"
 
-#include <gtest/gtest.h>
-#include <rapidcheck.h>
-
 #include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
 
 namespace kernel::drivers {
 namespace {
@@ -76,21 +76,26 @@ struct Op {
 };
 
 rc::Gen<Op> GenOp() {
-  return rc::gen::oneOf(
-      rc::gen::map(rc::gen::arbitrary<char>(), [](char c) { return Op{false, c, 0, 0}; }),
-      rc::gen::map(rc::gen::element('\n', 'a', 'Z', ' '), [](char c) { return Op{false, c, 0, 0}; }),
-      rc::gen::map(rc::gen::pair(rc::gen::inRange<std::uint8_t>(0, 16),
-                                 rc::gen::inRange<std::uint8_t>(0, 16)),
-                   [](std::pair<std::uint8_t, std::uint8_t> p) {
-                     return Op{true, 0, p.first, p.second};
-                   }));
+  return rc::gen::oneOf(rc::gen::map(rc::gen::arbitrary<char>(),
+                                     [](char c) {
+                                       return Op{false, c, 0, 0};
+                                     }),
+                        rc::gen::map(rc::gen::element('\n', 'a', 'Z', ' '),
+                                     [](char c) {
+                                       return Op{false, c, 0, 0};
+                                     }),
+                        rc::gen::map(rc::gen::pair(rc::gen::inRange<std::uint8_t>(0, 16),
+                                                   rc::gen::inRange<std::uint8_t>(0, 16)),
+                                     [](std::pair<std::uint8_t, std::uint8_t> p) {
+                                       return Op{true, 0, p.first, p.second};
+                                     }));
 }
 
 TEST(TextScreenTest, MatchesModelIncludingScrolling) {
   const bool ok = rc::check("TextScreen matches the row-list model", [] {
     // Long enough sequences to scroll many times.
-    const auto ops = *rc::gen::container<std::vector<Op>>(
-        *rc::gen::inRange<std::size_t>(0, 6000), GenOp());
+    const auto ops =
+        *rc::gen::container<std::vector<Op>>(*rc::gen::inRange<std::size_t>(0, 6000), GenOp());
     std::array<std::uint16_t, kRows * kColumns> cells{};
     TextScreen<ArrayCells> screen{ArrayCells{&cells}};
     screen.Clear();
@@ -98,8 +103,8 @@ TEST(TextScreenTest, MatchesModelIncludingScrolling) {
     for (const Op& op : ops) {
       if (op.set_colors) {
         screen.SetColors(static_cast<Color>(op.foreground), static_cast<Color>(op.background));
-        model.SetAttribute(Attribute(static_cast<Color>(op.foreground),
-                                     static_cast<Color>(op.background)));
+        model.SetAttribute(
+            Attribute(static_cast<Color>(op.foreground), static_cast<Color>(op.background)));
       } else {
         screen.Put(op.c);
         model.Put(op.c);

@@ -1,7 +1,8 @@
 #include "kernel/drivers/vga_text/vga_screen.h"
 
-#include "boot/boot_constants.h"
 #include "libk/arch/x86_64/raw/mmio.h"
+
+#include "boot/boot_constants.h"
 
 namespace kernel::drivers {
 namespace {

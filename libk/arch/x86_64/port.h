@@ -41,29 +41,33 @@ class Port {
   constexpr std::uint16_t number() const { return number_; }
 
   // Reads the register.
-  T Read() const
-    requires(Access::kReadable)
-  {
-    // SAFETY: the constructor's contract makes this port's device ours to drive.
+  T Read() const requires(Access::kReadable) {
+    // The constructor's contract makes this port's device ours to drive, which is what
+    // each raw access below requires.
     if constexpr (__is_same(T, std::uint8_t)) {
+      // SAFETY: see above.
       return raw::InB(number_);
     } else if constexpr (__is_same(T, std::uint16_t)) {
+      // SAFETY: see above.
       return raw::InW(number_);
     } else {
+      // SAFETY: see above.
       return raw::InL(number_);
     }
   }
 
   // Writes `value` to the register.
-  void Write(T value) const
-    requires(Access::kWritable)
-  {
-    // SAFETY: the constructor's contract makes this port's device ours to drive.
+  void Write(T value) const requires(Access::kWritable) {
+    // The constructor's contract makes this port's device ours to drive, which is what
+    // each raw access below requires.
     if constexpr (__is_same(T, std::uint8_t)) {
+      // SAFETY: see above.
       raw::OutB(number_, value);
     } else if constexpr (__is_same(T, std::uint16_t)) {
+      // SAFETY: see above.
       raw::OutW(number_, value);
     } else {
+      // SAFETY: see above.
       raw::OutL(number_, value);
     }
   }

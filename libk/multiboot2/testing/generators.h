@@ -2,8 +2,6 @@
 // one a well-behaved loader could send, so Parse(Build(model)) must succeed.
 #pragma once
 
-#include <rapidcheck.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -11,6 +9,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <rapidcheck.h>
 
 #include "libk/multiboot2/testing/info_builder.h"
 #include "libk/multiboot2/types.h"

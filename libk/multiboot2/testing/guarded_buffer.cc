@@ -1,13 +1,13 @@
 #include "libk/multiboot2/testing/guarded_buffer.h"
 
-#include <sys/mman.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstddef>
 #include <cstring>
 #include <span>
 #include <system_error>
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 namespace libk::multiboot2::testing {
 

@@ -1,8 +1,9 @@
 // Compiles: the correct counterpart of every snippet in this directory.
 #include <cstdint>
 
-#include "kernel/arch/x86_64/idt_table.h"
 #include "libk/panic/panic.h"
+
+#include "kernel/arch/x86_64/idt_table.h"
 
 namespace kernel::x86_64 {
 

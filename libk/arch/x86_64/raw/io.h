@@ -70,14 +70,14 @@ inline void StiHlt() { asm volatile("sti; hlt" : : : "memory"); }
 // no state, but it is privileged, so it lives here with the other instructions.
 inline void Hlt() { asm volatile("hlt" : : : "memory"); }
 
-// Returns RFLAGS.
+// Returns RFLAGS. Safe: reading the flags changes nothing.
 inline std::uint64_t ReadRflags() {
   std::uint64_t flags = 0;
   asm volatile("pushfq; popq %0" : "=r"(flags) : : "memory");
   return flags;
 }
 
-// Returns the time-stamp counter.
+// Returns the time-stamp counter. Safe: a read-only counter.
 inline std::uint64_t Rdtsc() {
   std::uint32_t low = 0;
   std::uint32_t high = 0;
@@ -85,7 +85,7 @@ inline std::uint64_t Rdtsc() {
   return (static_cast<std::uint64_t>(high) << 32) | low;
 }
 
-// Hints to the CPU that this is a spin-wait loop.
+// Hints to the CPU that this is a spin-wait loop. Safe: a hint with no effect on state.
 inline void Pause() { asm volatile("pause" : : : "memory"); }
 
 }  // namespace libk::x86_64::raw

@@ -2,12 +2,12 @@
 // has (load, store, exchange, compare-exchange). Include <atomic>, not this header.
 #pragma once
 
+#include <cstddef>
+
 #include <__keel/move.h>
 #include <__keel/traits_base.h>
 #include <__keel/traits_categories.h>
 #include <__keel/traits_properties.h>
-
-#include <cstddef>
 
 namespace std {
 

@@ -2,10 +2,10 @@
 // shared by the headers that need them. Include <utility>, not this header.
 #pragma once
 
+#include <cstddef>
+
 #include <__keel/traits_base.h>
 #include <__keel/traits_properties.h>
-
-#include <cstddef>
 
 namespace std {
 

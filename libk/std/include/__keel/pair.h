@@ -3,12 +3,12 @@
 // Simplified from the hosted library: no piecewise construction, no allocator support.
 #pragma once
 
-#include <__keel/move.h>
-
 #include <compare>
 #include <concepts>
 #include <cstddef>
 #include <type_traits>
+
+#include <__keel/move.h>
 
 namespace std {
 

@@ -2,9 +2,9 @@
 // signedness and decay. Include <type_traits>, not this header.
 #pragma once
 
-#include <__keel/traits_base.h>
-
 #include <cstddef>
+
+#include <__keel/traits_base.h>
 
 namespace std {
 

@@ -99,7 +99,7 @@ constexpr bool IsNothrowInvocableR() {
 template <typename F, typename... Args>
 struct invoke_result {};
 template <typename F, typename... Args>
-requires keel_internal::Invocable<F, Args...>
+  requires keel_internal::Invocable<F, Args...>
 struct invoke_result<F, Args...> {
   using type = keel_internal::InvokeResult<F, Args...>;
 };

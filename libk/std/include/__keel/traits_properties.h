@@ -3,10 +3,10 @@
 // Include <type_traits>, not this header.
 #pragma once
 
+#include <cstddef>
+
 #include <__keel/traits_base.h>
 #include <__keel/traits_categories.h>
-
-#include <cstddef>
 
 namespace std {
 
