@@ -21,10 +21,9 @@ x86_64::IdtTable& internal::Idt() { return idt; }
 
 void LoadIdt() {
   const raw::DescriptorTablePointer pointer{x86_64::IdtTable::kLimit, raw::AddressOf(&idt.gates())};
-  // SAFETY: `idt` is a global, so it outlives its use; by IdtTable's invariant a gate is
-  // present only when its vector has a handler, and every gate points at the entry stub
-  // of its vector on kKernelSegments.code, which LoadGdt loaded. Later changes are made by
-  // UpdateIdt with interrupts disabled.
+  // SAFETY: `idt` is a global; a gate is present only with a handler (IdtTable's invariant)
+  // and points at its vector's entry stub on kKernelSegments.code (loaded by LoadGdt);
+  // later changes go through UpdateIdt, with interrupts disabled.
   raw::Lidt(pointer);
 }
 

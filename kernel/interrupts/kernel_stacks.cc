@@ -4,8 +4,9 @@
 
 #include "libk/arch/x86_64/raw/address.h"
 
-// The start of the .stacks section, from boot/linker.ld.
-extern "C" const std::byte __stacks_start[];  // NOLINT(bugprone-reserved-identifier)
+// The start of the .stacks section; boot/linker.ld defines (and names) the symbol.
+// NOLINTNEXTLINE(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp,readability-identifier-naming)
+extern "C" const std::byte __stacks_start[];
 
 namespace kernel::interrupts {
 

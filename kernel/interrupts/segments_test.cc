@@ -56,7 +56,7 @@ RC_GTEST_PROP(BuildTss, EmergencyStacksGetTheirOwnStackTops, ()) {
   }
   RC_ASSERT(tops.size() == std::size(kEmergencyStacks));
   RC_ASSERT(slots.size() == std::size(kEmergencyStacks));
-  RC_ASSERT(tops.count(layout.Region(boot::StackSlot::kBoot).top) == 0u);
+  RC_ASSERT(tops.count(layout.Region(boot::StackSlot::kBoot).top) == 0U);
 }
 
 TEST(InterruptStackFor, OnlyTheEmergencyExceptionsSwitchStacks) {

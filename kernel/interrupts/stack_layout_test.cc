@@ -20,10 +20,10 @@ TEST(StackLayout, SlotsFollowTheLinkerScript) {
   const StackLayout layout(kStart);
   const StackRegion boot_stack = layout.Region(boot::StackSlot::kBoot);
   EXPECT_EQ(boot_stack.guard, kStart);
-  EXPECT_EQ(boot_stack.bottom, kStart + 0x1000);
-  EXPECT_EQ(boot_stack.top, kStart + 0x9000);
+  EXPECT_EQ(boot_stack.bottom, kStart + boot::kPageBytes);
+  EXPECT_EQ(boot_stack.top, kStart + boot::kStackSlotBytes);
   const StackRegion machine_check = layout.Region(boot::StackSlot::kMachineCheck);
-  EXPECT_EQ(machine_check.guard, kStart + 3 * 0x9000);
+  EXPECT_EQ(machine_check.guard, kStart + 3 * boot::kStackSlotBytes);
   EXPECT_EQ(machine_check.top, layout.end());
 }
 

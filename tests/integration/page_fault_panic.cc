@@ -14,7 +14,7 @@ namespace {
 namespace raw = libk::x86_64::raw;
 
 constexpr std::uint64_t kUnmapped = 0xdeadbeef000;
-const std::uint64_t read_only = 7;
+const std::uint64_t kReadOnly = 7;
 
 KTEST_SHOULD_PANIC(page_fault_panic, read_of_an_unmapped_page) {
   // SAFETY: deliberately invalid: the page is unmapped, so the read faults and the
@@ -24,10 +24,10 @@ KTEST_SHOULD_PANIC(page_fault_panic, read_of_an_unmapped_page) {
 }
 
 KTEST_SHOULD_PANIC(page_fault_panic, write_to_read_only_data) {
-  kernel::kprintln("page_fault_panic: writing to {:#x}", raw::AddressOf(&read_only));
+  kernel::kprintln("page_fault_panic: writing to {:#x}", raw::AddressOf(&kReadOnly));
   // SAFETY: deliberately invalid: .rodata is mapped read-only and CR0.WP is set, so the
   // write faults before it changes anything; the test runner resumes after the panic.
-  *raw::MmioPointer<std::uint64_t>(raw::AddressOf(&read_only)) = 8;
+  *raw::MmioPointer<std::uint64_t>(raw::AddressOf(&kReadOnly)) = 8;
 }
 
 }  // namespace

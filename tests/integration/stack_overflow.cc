@@ -14,7 +14,7 @@ volatile std::uint64_t depth_limit = ~std::uint64_t{0};
 
 // Recurses with a large frame; the addition after the call keeps it from being a tail
 // call, and the volatile array keeps the frame from being optimised away.
-std::uint64_t Recurse(std::uint64_t depth) {
+std::uint64_t Recurse(std::uint64_t depth) {  // NOLINT(misc-no-recursion): the point
   volatile std::uint8_t frame[512];
   frame[0] = static_cast<std::uint8_t>(depth);
   if (depth == depth_limit) return depth;

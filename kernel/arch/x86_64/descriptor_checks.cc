@@ -61,7 +61,8 @@ constexpr bool EntryStubsAgreeOnErrorCodes() {
   for (int v = 0; v < kIdtEntries; ++v) {
     const bool cpu_pushes =
         v < kFirstInterruptVector && HasErrorCode(static_cast<ExceptionVector>(v));
-    if (KEEL_VECTOR_HAS_ERROR_CODE(v) != cpu_pushes) return false;
+    const bool stub_expects_one = KEEL_VECTOR_HAS_ERROR_CODE(v);
+    if (stub_expects_one != cpu_pushes) return false;
   }
   return true;
 }

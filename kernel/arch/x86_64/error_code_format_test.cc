@@ -28,7 +28,7 @@ std::vector<std::string> Words(const std::string& text) {
   std::size_t start = 0;
   while (true) {
     const std::size_t comma = text.find(", ", start);
-    words.push_back(text.substr(start, comma - start));
+    words.emplace_back(text.substr(start, comma - start));
     if (comma == std::string::npos) return words;
     start = comma + 2;
   }
@@ -38,20 +38,22 @@ std::vector<std::string> Words(const std::string& text) {
 std::vector<std::string> ModelWords(std::uint64_t raw) {
   const auto bit = [raw](int n) { return ((raw >> n) & 1) != 0; };
   std::vector<std::string> words;
-  if (!bit(1) && !bit(4)) words.push_back("read");
-  if (bit(1)) words.push_back("write");
-  if (bit(4)) words.push_back("instruction fetch");
-  words.push_back(bit(0) ? "protection violation" : "not present");
-  words.push_back(bit(2) ? "user" : "kernel");
-  if (bit(3)) words.push_back("reserved bit set");
-  if (bit(5)) words.push_back("protection key");
-  if (bit(6)) words.push_back("shadow stack");
-  if (bit(15)) words.push_back("SGX");
+  if (!bit(1) && !bit(4)) words.emplace_back("read");
+  if (bit(1)) words.emplace_back("write");
+  if (bit(4)) words.emplace_back("instruction fetch");
+  words.emplace_back(bit(0) ? "protection violation" : "not present");
+  words.emplace_back(bit(2) ? "user" : "kernel");
+  if (bit(3)) words.emplace_back("reserved bit set");
+  if (bit(5)) words.emplace_back("protection key");
+  if (bit(6)) words.emplace_back("shadow stack");
+  if (bit(15)) words.emplace_back("SGX");
   const std::uint64_t unknown = raw & ~std::uint64_t{0x807f};
   if (unknown != 0) {
     char hex[32];
-    std::snprintf(hex, sizeof(hex), "unknown bits %#llx", static_cast<unsigned long long>(unknown));
-    words.push_back(hex);
+    const int length = std::snprintf(hex, sizeof(hex), "unknown bits %#llx",
+                                     static_cast<unsigned long long>(unknown));
+    EXPECT_GT(length, 0);
+    words.emplace_back(hex);
   }
   return words;
 }

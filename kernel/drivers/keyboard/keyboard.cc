@@ -10,7 +10,7 @@ namespace kernel::keyboard {
 namespace {
 
 // SAFETY: the i8042 and the keyboard behind it are driven by this file alone.
-constexpr drivers::I8042 controller;
+constexpr drivers::I8042 kController;
 
 // The decoder's state. Touched only by the IRQ 1 handler, which never nests (it runs with
 // interrupts disabled), so it needs no lock.
@@ -19,7 +19,7 @@ ps2::Keyboard decoder;
 std::atomic<KeyHandler> key_handler{nullptr};
 
 void OnKeyboardInterrupt() {
-  const auto key = decoder.Feed(controller.ReadData());
+  const auto key = decoder.Feed(kController.ReadData());
   const KeyHandler handler = key_handler.load(std::memory_order_relaxed);
   if (key && handler != nullptr) handler(*key);
 }
@@ -36,7 +36,7 @@ void EchoKey(ps2::DecodedKey key) {
 
 libk::Result<void> Init(KeyHandler on_key) {
   LIBK_ASSERT(on_key != nullptr, "null key handler");
-  LIBK_TRY(controller.Init());
+  LIBK_TRY(kController.Init());
   key_handler.store(on_key, std::memory_order_relaxed);
   interrupts::SetIrqHandler(interrupts::kKeyboardIrq, &OnKeyboardInterrupt);
   return libk::Ok();

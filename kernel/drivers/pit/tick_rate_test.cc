@@ -47,7 +47,7 @@ RC_GTEST_PROP(RateMillihertz, MatchesExactArithmetic,
               (std::uint64_t events, std::uint64_t cycles, std::uint64_t tsc_hz)) {
   const std::uint64_t rate = RateMillihertz(events, cycles, tsc_hz);
   if (cycles == 0) {
-    RC_ASSERT(rate == 0u);
+    RC_ASSERT(rate == 0U);
   } else if (events > kMaxU64 / 1000) {
     RC_ASSERT(rate == kMaxU64);
   } else {
@@ -77,11 +77,11 @@ RC_GTEST_PROP(WithinPercent, IsTheRelativeDistance, ()) {
 
 TEST(TickRate, KnownValues) {
   // 1e8 cycles while the PIT counted 59659 periods (50 ms): a TSC at about 2 GHz.
-  EXPECT_EQ(TscHzFromPitCountdown(100000000, 59659), 2000003352u);
-  EXPECT_EQ(TscHzFromPitCountdown(12345, 0), 0u);
+  EXPECT_EQ(TscHzFromPitCountdown(100000000, 59659), 2000003352U);
+  EXPECT_EQ(TscHzFromPitCountdown(12345, 0), 0U);
   // 100 ticks in 2e9 cycles at 2 GHz: 100 Hz.
-  EXPECT_EQ(RateMillihertz(100, 2000000000, 2000000000), 100000u);
-  EXPECT_EQ(RateMillihertz(100, 0, 2000000000), 0u);
+  EXPECT_EQ(RateMillihertz(100, 2000000000, 2000000000), 100000U);
+  EXPECT_EQ(RateMillihertz(100, 0, 2000000000), 0U);
   EXPECT_TRUE(WithinPercent(150, 100, 50));
   EXPECT_FALSE(WithinPercent(151, 100, 50));
   EXPECT_TRUE(WithinPercent(50, 100, 50));

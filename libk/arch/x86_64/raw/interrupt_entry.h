@@ -14,5 +14,8 @@ extern "C" {
 // The entry stub of vector v is at KeelInterruptEntryPoints[v]. A stub pushes a zero error
 // code for the vectors whose exceptions come without one, so every frame looks alike; a
 // software `int n` to a vector with an error code therefore builds a misaligned frame.
+// The name is the assembly symbol's; the table is data in .rodata, not initialised at run
+// time.
+// NOLINTNEXTLINE(readability-identifier-naming,bugprone-dynamic-static-initializers)
 extern const std::uint64_t KeelInterruptEntryPoints[KEEL_IDT_VECTORS];
 }
