@@ -3,9 +3,11 @@
 #include <atomic>
 #include <cstdint>
 
+#include "libk/panic/panic.h"
 #include "libk/sync/mutex.h"
 
 #include "kernel/drivers/pit/pit.h"
+#include "kernel/interrupts/interrupts.h"
 #include "kernel/interrupts/irq.h"
 
 namespace kernel::interrupts {
@@ -27,6 +29,7 @@ void OnTimer() {
 }  // namespace
 
 drivers::PitSetting StartTimer(std::uint32_t hz) {
+  LIBK_ASSERT(Initialized(), "StartTimer before interrupts::Init");
   const drivers::PitSetting setting = pit.Lock()->SetRate(hz);
   millihertz.store(setting.actual_millihertz, std::memory_order_relaxed);
   SetIrqHandler(kTimerIrq, &OnTimer);

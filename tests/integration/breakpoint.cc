@@ -28,6 +28,8 @@ KTEST(breakpoint, tables_are_loaded) {
               raw::ReadStackSegment());
   LIBK_ASSERT(raw::StoreTaskRegister() == kKernelSegments.tss.raw(), "TR is {:#x}",
               raw::StoreTaskRegister());
+  LIBK_ASSERT(raw::Sgdt().limit == kernel::interrupts::kGdtSlots * 8 - 1, "GDT limit {}",
+              raw::Sgdt().limit);
   const raw::DescriptorTablePointer idtr = raw::Sidt();
   LIBK_ASSERT(idtr.limit == kernel::x86_64::IdtTable::kLimit, "IDT limit {}", idtr.limit);
   kernel::interrupts::UpdateIdt([&idtr](kernel::x86_64::IdtTable& idt) {

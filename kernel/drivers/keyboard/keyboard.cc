@@ -2,8 +2,11 @@
 
 #include <atomic>
 
+#include "libk/panic/panic.h"
+
 #include "kernel/console/print.h"
 #include "kernel/drivers/keyboard/i8042.h"
+#include "kernel/interrupts/interrupts.h"
 #include "kernel/interrupts/irq.h"
 
 namespace kernel::keyboard {
@@ -36,6 +39,7 @@ void EchoKey(ps2::DecodedKey key) {
 
 libk::Result<void> Init(KeyHandler on_key) {
   LIBK_ASSERT(on_key != nullptr, "null key handler");
+  LIBK_ASSERT(interrupts::Initialized(), "keyboard::Init before interrupts::Init");
   LIBK_TRY(kController.Init());
   key_handler.store(on_key, std::memory_order_relaxed);
   interrupts::SetIrqHandler(interrupts::kKeyboardIrq, &OnKeyboardInterrupt);
