@@ -64,7 +64,8 @@ struct libk::Formatter<kernel::interrupts::StackOf> {
 namespace kernel::interrupts {
 namespace {
 
-// A trap: the saved RIP is the instruction after int3, where execution resumes.
+// A trap: the saved RIP is the instruction after int3, where execution resumes. It prints
+// through the console lock, so code holding that lock must not execute int3.
 void OnBreakpoint(InterruptFrame& frame) {
   kprintln("EXCEPTION: breakpoint; resuming at rip {:#x}", frame.rip);
 }
