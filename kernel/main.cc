@@ -1,19 +1,29 @@
-// keel's kernel: greets, then idles until an interrupt (there are none to wait for yet).
+// keel's kernel: greets, sets up exceptions and interrupts (the timer and the keyboard),
+// then idles with interrupts enabled, echoing what is typed to the screen and COM1.
 #include "kernel/main.h"
-
-#include "libk/arch/x86_64/cpu.h"
 
 #include "kernel/console/console.h"
 #include "kernel/console/print.h"
+#include "kernel/drivers/keyboard/keyboard.h"
+#include "kernel/interrupts/interrupts.h"
+#include "kernel/interrupts/timer.h"
 
 namespace kernel {
+namespace {
+constexpr std::uint32_t kTimerHz = 100;
+}  // namespace
 
 void Main(const libk::multiboot2::Info& /*info*/) {
   console::Init();
   kprintln("Hello World!");
-  for (;;) {
-    libk::x86_64::Halt();
+  interrupts::Init();
+  interrupts::StartTimer(kTimerHz);
+  if (const auto keyboard = keyboard::Init(); keyboard.is_error()) {
+    kprintln("keyboard: not available ({})", libk::ErrorName(keyboard.error()));
+  } else {
+    kprintln("keel: interrupts on, timer at {} Hz; type away", kTimerHz);
   }
+  interrupts::IdleForever();
 }
 
 }  // namespace kernel

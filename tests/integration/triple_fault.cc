@@ -1,7 +1,8 @@
 // A kernel that triple-faults: an empty IDT makes int3 escalate to a double fault and
 // then a triple fault, which resets the machine (-no-reboot ends QEMU). The runner must
 // report failure.
-#include "libk/arch/x86_64/raw/io.h"
+#include "libk/arch/x86_64/raw/descriptor_tables.h"
+#include "libk/arch/x86_64/raw/traps.h"
 
 #include "kernel/console/console.h"
 #include "kernel/main.h"

@@ -1,6 +1,9 @@
 // Compile-time known answers for the descriptor encodings, checked in every build (kernel
 // and host) against values from the Intel SDM and OSDev. Runtime properties live in the
 // *_test.cc files.
+#include "libk/arch/x86_64/interrupt_frame_layout.h"
+
+#include "kernel/arch/x86_64/exception_vector.h"
 #include "kernel/arch/x86_64/gate_descriptor.h"
 #include "kernel/arch/x86_64/gdt_table.h"
 #include "kernel/arch/x86_64/idt_table.h"
@@ -51,6 +54,20 @@ static_assert(BootGdt().limit() == 55);
 static_assert(BootGdt().slot(5) == kTss.low() && BootGdt().slot(6) == kTss.high());
 
 static_assert(sizeof(IdtTable::kLimit) == 2 && IdtTable::kLimit == 4095);
+
+// The entry stubs (assembly) decide from KEEL_VECTOR_HAS_ERROR_CODE whether to push a
+// dummy error code; it must agree with HasErrorCode, which Dispatch trusts, on every vector.
+constexpr bool EntryStubsAgreeOnErrorCodes() {
+  for (int v = 0; v < kIdtEntries; ++v) {
+    const bool cpu_pushes =
+        v < kFirstInterruptVector && HasErrorCode(static_cast<ExceptionVector>(v));
+    const bool stub_expects_one = KEEL_VECTOR_HAS_ERROR_CODE(v);
+    if (stub_expects_one != cpu_pushes) return false;
+  }
+  return true;
+}
+static_assert(EntryStubsAgreeOnErrorCodes());
+static_assert(KEEL_IDT_VECTORS == kIdtEntries);
 
 }  // namespace
 }  // namespace kernel::x86_64

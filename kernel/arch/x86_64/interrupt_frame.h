@@ -1,43 +1,13 @@
 // The register state an interrupt entry stub saves before it calls into C++: the layout is
-// shared by the assembly (through the KEEL_IFRAME_* offsets) and by C++ (InterruptFrame),
-// and static_asserts keep the two in agreement. Included from .S files and from C++.
+// shared by the assembly (through the KEEL_IFRAME_* offsets of
+// libk/arch/x86_64/interrupt_frame_layout.h) and by C++ (InterruptFrame), and
+// static_asserts keep the two in agreement.
 #pragma once
 
-// Offsets in bytes from the frame's base (the stack pointer after the last push).
-// The stub builds the frame from the top down:
-//   1. the CPU pushes ss, rsp, rflags, cs, rip (and an error code for some vectors);
-//   2. the stub pushes a 0 error code if the CPU did not, then the vector number;
-//   3. the stub pushes rax, rbx, rcx, rdx, rsi, rdi, rbp, r8 ... r15, in that order,
-//      so r15 ends up at offset 0.
-#define KEEL_IFRAME_R15 0
-#define KEEL_IFRAME_R14 8
-#define KEEL_IFRAME_R13 16
-#define KEEL_IFRAME_R12 24
-#define KEEL_IFRAME_R11 32
-#define KEEL_IFRAME_R10 40
-#define KEEL_IFRAME_R9 48
-#define KEEL_IFRAME_R8 56
-#define KEEL_IFRAME_RBP 64
-#define KEEL_IFRAME_RDI 72
-#define KEEL_IFRAME_RSI 80
-#define KEEL_IFRAME_RDX 88
-#define KEEL_IFRAME_RCX 96
-#define KEEL_IFRAME_RBX 104
-#define KEEL_IFRAME_RAX 112
-#define KEEL_IFRAME_VECTOR 120
-#define KEEL_IFRAME_ERROR_CODE 128
-#define KEEL_IFRAME_RIP 136
-#define KEEL_IFRAME_CS 144
-#define KEEL_IFRAME_RFLAGS 152
-#define KEEL_IFRAME_RSP 160
-#define KEEL_IFRAME_SS 168
-// The whole frame. A multiple of 16: the CPU aligns the stack to 16 bytes before pushing,
-// so after the stub's pushes the stack is aligned again for the `call` into C++.
-#define KEEL_IFRAME_SIZE 176
-
-#ifndef __ASSEMBLER__
 #include <cstddef>
 #include <cstdint>
+
+#include "libk/arch/x86_64/interrupt_frame_layout.h"
 
 #include "kernel/arch/x86_64/segment_selector.h"
 
@@ -94,4 +64,3 @@ static_assert(offsetof(InterruptFrame, rsp) == KEEL_IFRAME_RSP);
 static_assert(offsetof(InterruptFrame, ss) == KEEL_IFRAME_SS);
 
 }  // namespace kernel::x86_64
-#endif  // __ASSEMBLER__

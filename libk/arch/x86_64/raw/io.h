@@ -89,25 +89,3 @@ inline std::uint64_t Rdtsc() {
 inline void Pause() { asm volatile("pause" : : : "memory"); }
 
 }  // namespace libk::x86_64::raw
-
-namespace libk::x86_64::raw {
-
-// The operand of lidt/lgdt: limit (size - 1) and linear base address.
-struct [[gnu::packed]] DescriptorTablePointer {
-  std::uint16_t limit;
-  std::uint64_t base;
-};
-static_assert(sizeof(DescriptorTablePointer) == 10);
-
-// Loads the interrupt descriptor table register.
-// Safety: `pointer` must describe a valid IDT whose gates point at valid handlers, and
-// the table must stay alive and unchanged (except through safe updates) while loaded.
-inline void Lidt(const DescriptorTablePointer& pointer) {
-  asm volatile("lidt %0" : : "m"(pointer) : "memory");
-}
-
-// Raises a breakpoint exception (int3).
-// Safety: the IDT must have a breakpoint handler that returns, or the CPU faults further.
-inline void Int3() { asm volatile("int3" : : : "memory"); }
-
-}  // namespace libk::x86_64::raw

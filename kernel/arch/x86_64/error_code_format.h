@@ -1,0 +1,40 @@
+// Human-readable error codes for fault reports: "{}" of a PageFaultErrorCode prints what
+// the access was and why it faulted ("write, not present, kernel"), of a SelectorErrorCode
+// the descriptor it names ("GDT index 5", "IDT vector 128, external", "no selector").
+#pragma once
+
+#include "libk/fmt/formatter.h"
+#include "libk/fmt/sink.h"
+
+#include "kernel/arch/x86_64/error_codes.h"
+
+namespace kernel::x86_64 {
+
+// Writes `code` as comma-separated words: the access ("read", or "write" and/or
+// "instruction fetch"), the cause ("not present" or "protection violation"), the mode
+// ("kernel" or "user"), then "reserved bit set", "protection key", "shadow stack", "SGX"
+// for those flags and "unknown bits 0x..." for bits no flag names.
+void DescribePageFault(PageFaultErrorCode code, libk::Sink& sink);
+
+// Writes the descriptor `code` names: "GDT index N", "LDT index N" or "IDT vector N",
+// followed by ", external" when EXT is set; the all-zero code, which means the fault was
+// not caused by a selector, as "no selector".
+void DescribeSelector(SelectorErrorCode code, libk::Sink& sink);
+
+}  // namespace kernel::x86_64
+
+template <>
+struct libk::Formatter<kernel::x86_64::PageFaultErrorCode> {
+  static void Format(const kernel::x86_64::PageFaultErrorCode& code, const FormatSpec& /*spec*/,
+                     Sink& sink) {
+    kernel::x86_64::DescribePageFault(code, sink);
+  }
+};
+
+template <>
+struct libk::Formatter<kernel::x86_64::SelectorErrorCode> {
+  static void Format(const kernel::x86_64::SelectorErrorCode& code, const FormatSpec& /*spec*/,
+                     Sink& sink) {
+    kernel::x86_64::DescribeSelector(code, sink);
+  }
+};

@@ -1,0 +1,74 @@
+#include "kernel/interrupts/irq.h"
+
+#include <atomic>
+#include <cstdint>
+
+#include "libk/panic/panic.h"
+#include "libk/sync/mutex.h"
+
+#include "kernel/arch/x86_64/interrupt_frame.h"
+#include "kernel/drivers/pic/pic8259.h"
+
+namespace kernel::interrupts {
+namespace {
+
+// SAFETY: the PICs (ports 0x20, 0x21, 0xa0, 0xa1) are driven by this file alone.
+constinit libk::IrqMutex<drivers::ChainedPics> pics(kPrimaryPicVector, kSecondaryPicVector);
+
+// Written with interrupts disabled (SetIrqHandler holds the PIC lock), read by Dispatch.
+std::atomic<IrqHandler> handlers[kIrqCount] = {};
+std::atomic<std::uint64_t> unhandled_count{0};
+
+// The handler of vectors 32-47. The PIC lock is not held while the IRQ's handler runs, so
+// the handler may mask or unmask lines itself.
+void OnIrq(x86_64::InterruptFrame& frame) {
+  std::uint8_t irq = 0;
+  {
+    auto locked = pics.Lock();
+    LIBK_ASSERT(locked->HandlesVector(static_cast<std::uint8_t>(frame.vector), &irq),
+                "vector {} is not a PIC vector", frame.vector);
+    if (locked->CheckSpurious(irq)) {
+      return;  // Counted; no end of interrupt for the PIC that raised it.
+    }
+  }
+  const IrqHandler handler = handlers[irq].load(std::memory_order_relaxed);
+  if (handler != nullptr) {
+    handler();
+  } else {
+    unhandled_count.fetch_add(1, std::memory_order_relaxed);
+  }
+  pics.Lock()->EndOfInterrupt(irq);
+}
+
+void CheckIrq(std::uint8_t irq) { LIBK_ASSERT(irq < kIrqCount, "no IRQ {}", irq); }
+
+}  // namespace
+
+void InitIrqs(x86_64::IdtTable& idt) {
+  pics.Lock()->Init();
+  for (int irq = 0; irq < kIrqCount; ++irq) {
+    const int vector = irq < 8 ? kPrimaryPicVector + irq : kSecondaryPicVector + irq - 8;
+    idt.SetInterrupt(vector, &OnIrq);
+  }
+}
+
+void SetIrqHandler(std::uint8_t irq, IrqHandler handler) {
+  CheckIrq(irq);
+  LIBK_ASSERT(handler != nullptr, "null IRQ handler");
+  auto locked = pics.Lock();
+  handlers[irq].store(handler, std::memory_order_relaxed);
+  locked->SetMasked(irq, false);
+}
+
+void ClearIrqHandler(std::uint8_t irq) {
+  CheckIrq(irq);
+  auto locked = pics.Lock();
+  locked->SetMasked(irq, true);
+  handlers[irq].store(nullptr, std::memory_order_relaxed);
+}
+
+std::uint64_t SpuriousIrqCount() { return pics.Lock()->spurious_count(); }
+
+std::uint64_t UnhandledIrqCount() { return unhandled_count.load(std::memory_order_relaxed); }
+
+}  // namespace kernel::interrupts

@@ -1,0 +1,45 @@
+#include "kernel/interrupts/timer.h"
+
+#include <atomic>
+#include <cstdint>
+
+#include "libk/panic/panic.h"
+#include "libk/sync/mutex.h"
+
+#include "kernel/drivers/pit/pit.h"
+#include "kernel/interrupts/interrupts.h"
+#include "kernel/interrupts/irq.h"
+
+namespace kernel::interrupts {
+namespace {
+
+std::atomic<std::uint64_t> ticks{0};
+std::atomic<std::uint64_t> millihertz{0};
+std::atomic<TickHook> tick_hook{nullptr};
+
+// SAFETY: the PIT's channel 0 and command port (0x40, 0x43) are driven by this file alone.
+constinit libk::IrqMutex<drivers::Pit> pit;
+
+void OnTimer() {
+  const std::uint64_t now = ticks.fetch_add(1, std::memory_order_relaxed) + 1;
+  const TickHook hook = tick_hook.load(std::memory_order_relaxed);
+  if (hook != nullptr) hook(now);
+}
+
+}  // namespace
+
+drivers::PitSetting StartTimer(std::uint32_t hz) {
+  LIBK_ASSERT(Initialized(), "StartTimer before interrupts::Init");
+  const drivers::PitSetting setting = pit.Lock()->SetRate(hz);
+  millihertz.store(setting.actual_millihertz, std::memory_order_relaxed);
+  SetIrqHandler(kTimerIrq, &OnTimer);
+  return setting;
+}
+
+std::uint64_t Ticks() { return ticks.load(std::memory_order_relaxed); }
+
+std::uint64_t TimerMillihertz() { return millihertz.load(std::memory_order_relaxed); }
+
+void SetTickHook(TickHook hook) { tick_hook.store(hook, std::memory_order_relaxed); }
+
+}  // namespace kernel::interrupts

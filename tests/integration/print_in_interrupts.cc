@@ -1,0 +1,40 @@
+// print_in_interrupts: the timer interrupt prints a line on every tick while the main loop
+// prints without pause. The console lock disables interrupts while held, so a tick never
+// lands inside a main-loop line (the runner forbids any text directly before a '#') and
+// never deadlocks on the lock the code it interrupted holds.
+#include <cstdint>
+
+#include "libk/panic/panic.h"
+#include "libk/sync/interrupts.h"
+
+#include "kernel/console/print.h"
+#include "kernel/interrupts/interrupts.h"
+#include "kernel/interrupts/timer.h"
+#include "kernel/testing/ktest.h"
+
+namespace {
+
+namespace interrupts = kernel::interrupts;
+
+constexpr std::uint32_t kHz = 250;
+constexpr std::uint64_t kTicks = 200;
+
+void PrintTick(std::uint64_t tick) {
+  if (tick <= kTicks) kernel::kprintln("#tick {}", tick);
+}
+
+KTEST(print_in_interrupts, lines_stay_whole) {
+  interrupts::SetTickHook(&PrintTick);
+  interrupts::StartTimer(kHz);
+  std::uint64_t lines = 0;
+  interrupts::WaitForInterrupt();  // Enables interrupts.
+  while (interrupts::Ticks() < kTicks) {
+    kernel::kprintln("=main {}=", lines++);
+  }
+  libk::interrupts::Disable();
+  interrupts::SetTickHook(nullptr);
+  kernel::kprintln("print_in_interrupts: {} main lines during {} ticks", lines, kTicks);
+  LIBK_ASSERT(lines > kTicks, "the main loop printed only {} lines", lines);
+}
+
+}  // namespace
