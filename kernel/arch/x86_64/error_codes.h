@@ -9,14 +9,14 @@ namespace kernel::x86_64 {
 // One bit of the page-fault error code.
 // FIXME: switch to libk Flags<PageFaultFlag> once it exists.
 enum class PageFaultFlag : std::uint32_t {
-  kPresent = 1u << 0,           // The page was present: a protection violation.
-  kWrite = 1u << 1,             // The access was a write (else a read).
-  kUser = 1u << 2,              // The access came from ring 3.
-  kReservedWrite = 1u << 3,     // A paging entry had a reserved bit set.
-  kInstructionFetch = 1u << 4,  // The access was an instruction fetch (NX).
-  kProtectionKey = 1u << 5,     // A protection-key right was violated.
-  kShadowStack = 1u << 6,       // The access was a shadow-stack access.
-  kSgx = 1u << 15,              // The fault is specific to SGX.
+  kPresent = 1U << 0,           // The page was present: a protection violation.
+  kWrite = 1U << 1,             // The access was a write (else a read).
+  kUser = 1U << 2,              // The access came from ring 3.
+  kReservedWrite = 1U << 3,     // A paging entry had a reserved bit set.
+  kInstructionFetch = 1U << 4,  // The access was an instruction fetch (NX).
+  kProtectionKey = 1U << 5,     // A protection-key right was violated.
+  kShadowStack = 1U << 6,       // The access was a shadow-stack access.
+  kSgx = 1U << 15,              // The fault is specific to SGX.
 };
 
 // Every PageFaultFlag, for iteration.

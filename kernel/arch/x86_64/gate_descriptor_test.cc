@@ -57,8 +57,8 @@ TEST(GateDescriptor, InterruptGateKnownAnswer) {
                                                       .stack = InterruptStack::kIst1,
                                                       .type = GateType::kInterrupt,
                                                       .present = true});
-  EXPECT_EQ(gate.low(), 0x80108e0100081234u);
-  EXPECT_EQ(gate.high(), 0x00000000ffffffffu);
+  EXPECT_EQ(gate.low(), 0x80108e0100081234U);
+  EXPECT_EQ(gate.high(), 0x00000000ffffffffU);
 }
 
 TEST(GateDescriptor, TrapGateForUserKnownAnswer) {
@@ -68,13 +68,13 @@ TEST(GateDescriptor, TrapGateForUserKnownAnswer) {
                                                       .type = GateType::kTrap,
                                                       .dpl = PrivilegeLevel::kRing3,
                                                       .present = true});
-  EXPECT_EQ(gate.low(), 0x0040ef0000081000u);
-  EXPECT_EQ(gate.high(), 0u);
+  EXPECT_EQ(gate.low(), 0x0040ef0000081000U);
+  EXPECT_EQ(gate.high(), 0U);
 }
 
 TEST(GateDescriptor, DefaultIsNotPresent) {
   EXPECT_FALSE(GateDescriptor().present());
-  EXPECT_EQ(GateDescriptor().low(), 0u);
+  EXPECT_EQ(GateDescriptor().low(), 0U);
 }
 
 }  // namespace

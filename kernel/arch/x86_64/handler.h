@@ -20,6 +20,7 @@ class Never {
   Never() = delete;
   Never(const Never&) = delete;
   Never& operator=(const Never&) = delete;
+  ~Never() = default;
 };
 
 // Handles an exception or interrupt without an error code.

@@ -17,9 +17,11 @@ constexpr SegmentSelector kCode = SegmentSelector::FromRaw(0x08);
 // Fake entry stub addresses: 16 bytes apart from a kernel text address.
 struct EntryPoints {
   EntryPoints() {
-    for (int v = 0; v < kIdtEntries; ++v) address[v] = 0xffffffff80100000 + 16 * v;
+    for (int v = 0; v < kIdtEntries; ++v) {
+      address[v] = 0xffffffff80100000 + std::uint64_t{16} * static_cast<std::uint64_t>(v);
+    }
   }
-  std::uint64_t address[kIdtEntries];
+  std::uint64_t address[kIdtEntries] = {};
 };
 const EntryPoints kEntryPoints;
 
@@ -110,7 +112,7 @@ RC_GTEST_PROP(IdtTable, DispatchesEachExceptionWithItsSignature, ()) {
   const Call expected{static_cast<int>(vector), KindOf(vector),
                       ExpectedArgument(vector, frame.error_code)};
   RC_ASSERT(calls == std::vector<Call>{expected});
-  RC_ASSERT(frame.rax == 0x5a5au);
+  RC_ASSERT(frame.rax == 0x5a5aU);
 }
 
 TEST(IdtTable, ExceptionGatesPointAtTheirStubs) {

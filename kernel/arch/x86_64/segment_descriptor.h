@@ -44,8 +44,8 @@ class SegmentDescriptor {
     LIBK_ASSERT(d.limit <= 0xfffff, "segment limit exceeds 20 bits");
     LIBK_ASSERT(!(d.long_mode && d.default_size), "L and D/B are both set");
     LIBK_ASSERT(!d.long_mode || d.executable, "L is set on a data segment");
-    const std::uint64_t type = (d.accessed ? 1u : 0u) | (d.readable_writable ? 2u : 0u) |
-                               (d.conforming_expand_down ? 4u : 0u) | (d.executable ? 8u : 0u);
+    const std::uint64_t type = (d.accessed ? 1U : 0U) | (d.readable_writable ? 2U : 0U) |
+                               (d.conforming_expand_down ? 4U : 0U) | (d.executable ? 8U : 0U);
     std::uint64_t raw = d.limit & 0xffff;
     raw |= static_cast<std::uint64_t>(d.base & 0xffffff) << 16;
     raw |= type << 40;

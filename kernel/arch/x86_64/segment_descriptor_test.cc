@@ -83,10 +83,10 @@ RC_GTEST_PROP(SegmentDescriptor, EncodeInvertsDecodeOnValidBits, (std::uint64_t 
 }
 
 TEST(SegmentDescriptor, KnownAnswers) {
-  EXPECT_EQ(SegmentDescriptor::KernelCode64().raw(), 0x00af9a000000ffffu);
-  EXPECT_EQ(SegmentDescriptor::KernelData().raw(), 0x00cf92000000ffffu);
-  EXPECT_EQ(SegmentDescriptor::UserCode64().raw(), 0x00affa000000ffffu);
-  EXPECT_EQ(SegmentDescriptor::UserData().raw(), 0x00cff2000000ffffu);
+  EXPECT_EQ(SegmentDescriptor::KernelCode64().raw(), 0x00af9a000000ffffU);
+  EXPECT_EQ(SegmentDescriptor::KernelData().raw(), 0x00cf92000000ffffU);
+  EXPECT_EQ(SegmentDescriptor::UserCode64().raw(), 0x00affa000000ffffU);
+  EXPECT_EQ(SegmentDescriptor::UserData().raw(), 0x00cff2000000ffffU);
   const SegmentDescription minimal_code = SegmentDescriptor::FromRaw(0x00209a0000000000).Decode();
   EXPECT_TRUE(minimal_code.executable && minimal_code.readable_writable && minimal_code.long_mode);
   EXPECT_TRUE(minimal_code.present && minimal_code.code_or_data);
@@ -96,8 +96,8 @@ TEST(SegmentDescriptor, KnownAnswers) {
   EXPECT_TRUE(minimal_data.readable_writable && minimal_data.present);
   EXPECT_FALSE(minimal_data.executable || minimal_data.long_mode);
   // The null descriptor.
-  EXPECT_EQ(SegmentDescriptor().raw(), 0u);
-  EXPECT_EQ(SegmentDescriptor::Encode({}).raw(), 0u);
+  EXPECT_EQ(SegmentDescriptor().raw(), 0U);
+  EXPECT_EQ(SegmentDescriptor::Encode({}).raw(), 0U);
 }
 
 TEST(SegmentDescriptorDeathTest, RejectsInvalidDescriptions) {
@@ -144,12 +144,12 @@ RC_GTEST_PROP(SystemSegmentDescriptor, EncodeMatchesByteLayout, ()) {
 
 TEST(SystemSegmentDescriptor, TssKnownAnswer) {
   const auto tss = SystemSegmentDescriptor::Tss(0xffffffff80123456, sizeof(TaskStateSegment));
-  EXPECT_EQ(tss.low(), 0x8000891234560067u);
-  EXPECT_EQ(tss.high(), 0x00000000ffffffffu);
+  EXPECT_EQ(tss.low(), 0x8000891234560067U);
+  EXPECT_EQ(tss.high(), 0x00000000ffffffffU);
   const SystemSegmentDescription d = tss.Decode();
   EXPECT_EQ(d.type, SystemSegmentType::kTssAvailable);
-  EXPECT_EQ(d.base, 0xffffffff80123456u);
-  EXPECT_EQ(d.limit, 103u);
+  EXPECT_EQ(d.base, 0xffffffff80123456U);
+  EXPECT_EQ(d.limit, 103U);
 }
 
 RC_GTEST_PROP(SegmentSelector, FieldsRoundTrip, ()) {
@@ -182,16 +182,16 @@ TEST(TaskStateSegment, StacksLandInTheirSlots) {
   std::array<std::uint8_t, sizeof(TaskStateSegment)> raw{};
   std::memcpy(raw.data(), &tss, sizeof(tss));
   auto word_at = [&raw](int offset) {
-    std::uint64_t word;
+    std::uint64_t word = 0;
     std::memcpy(&word, raw.data() + offset, 8);
     return word;
   };
-  EXPECT_EQ(word_at(0x04), 0x1000u);  // RSP0
-  EXPECT_EQ(word_at(0x24), 0x2000u);  // IST1
-  EXPECT_EQ(word_at(0x54), 0x3000u);  // IST7
+  EXPECT_EQ(word_at(0x04), 0x1000U);  // RSP0
+  EXPECT_EQ(word_at(0x24), 0x2000U);  // IST1
+  EXPECT_EQ(word_at(0x54), 0x3000U);  // IST7
   EXPECT_EQ(raw[0x66] | (raw[0x67] << 8), 104);
-  EXPECT_EQ(tss.PrivilegeStack(PrivilegeLevel::kRing0), 0x1000u);
-  EXPECT_EQ(tss.GetInterruptStack(InterruptStack::kIst7), 0x3000u);
+  EXPECT_EQ(tss.PrivilegeStack(PrivilegeLevel::kRing0), 0x1000U);
+  EXPECT_EQ(tss.GetInterruptStack(InterruptStack::kIst7), 0x3000U);
 }
 
 TEST(TaskStateSegmentDeathTest, RejectsMissingSlots) {
@@ -210,10 +210,10 @@ TEST(GdtTable, AppendsAndReturnsSelectors) {
   EXPECT_EQ(gdt.Append(tss).raw(), 0x28);
   EXPECT_EQ(gdt.size(), 7);
   EXPECT_EQ(gdt.limit(), 55);
-  EXPECT_EQ(gdt.slot(0), 0u);
+  EXPECT_EQ(gdt.slot(0), 0U);
   EXPECT_EQ(gdt.slot(5), tss.low());
   EXPECT_EQ(gdt.slot(6), tss.high());
-  EXPECT_EQ(gdt.slot(7), 0u);
+  EXPECT_EQ(gdt.slot(7), 0U);
   EXPECT_DEATH(gdt.Append(tss), "GDT full");
 }
 

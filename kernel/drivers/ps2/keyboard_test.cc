@@ -24,15 +24,15 @@ namespace {
 using testing::Action;
 using testing::KeyClass;
 
-// Actions with many modifier and lock keys, so every combination of state gets exercised.
+// Actions with many kModifier and lock keys, so every combination of state gets exercised.
 rc::Gen<Action> GenAction() {
-  static const auto any_key = rc::gen::elementOf(testing::ReferenceKeys());
-  static const auto modifier = rc::gen::element(
+  static const auto kAnyKey = rc::gen::elementOf(testing::ReferenceKeys());
+  static const auto kModifier = rc::gen::element(
       KeyCode::kLeftShift, KeyCode::kRightShift, KeyCode::kLeftCtrl, KeyCode::kRightCtrl,
       KeyCode::kLeftAlt, KeyCode::kRightAlt, KeyCode::kCapsLock, KeyCode::kNumLock);
   return rc::gen::exec([] {
     const bool pick_modifier = *rc::gen::inRange(0, 5) < 2;
-    const KeyCode key = pick_modifier ? *modifier : (*any_key).key;
+    const KeyCode key = pick_modifier ? *kModifier : (*kAnyKey).key;
     return Action{key, *rc::gen::arbitrary<bool>(), *rc::gen::inRange(0, 4)};
   });
 }
@@ -56,11 +56,11 @@ std::vector<DecodedKey> FeedAll(Keyboard& keyboard, const std::vector<std::uint8
 
 RC_GTEST_PROP(Keyboard, TypesWhatTheModelTypes, ()) {
   const auto actions = *rc::gen::container<std::vector<Action>>(GenAction());
-  static const auto silent_chunk = rc::gen::elementOf(testing::SilentChunks());
+  static const auto kSilentChunk = rc::gen::elementOf(testing::SilentChunks());
   std::vector<std::uint8_t> bytes;
   for (const Action& action : actions) {
     if (*rc::gen::inRange(0, 4) == 0) {
-      const auto chunk = *silent_chunk;
+      const auto chunk = *kSilentChunk;
       bytes.insert(bytes.end(), chunk.begin(), chunk.end());
     }
     const auto encoded = testing::Encode(action);

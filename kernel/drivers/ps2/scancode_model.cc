@@ -23,6 +23,7 @@ struct Row {
 };
 
 const std::vector<Row>& MainRows() {
+  // NOLINTNEXTLINE(readability-identifier-naming): a table built once, named as data.
   static const std::vector<Row> rows = {
       {0x02,
        {K::kDigit1, K::kDigit2, K::kDigit3, K::kDigit4, K::kDigit5, K::kDigit6, K::kDigit7,
@@ -56,6 +57,7 @@ struct KeypadCell {
   KeyCode twin;
 };
 const std::vector<KeypadCell>& KeypadBlock() {
+  // NOLINTNEXTLINE(readability-identifier-naming): a table built once, named as data.
   static const std::vector<KeypadCell> block = {
       {K::kKeypad7, '7', K::kHome},        {K::kKeypad8, '8', K::kUp},
       {K::kKeypad9, '9', K::kPageUp},      {K::kKeypadMinus, 0, K::kNone},
@@ -106,8 +108,9 @@ std::vector<KeySpec> BuildKeys() {
   add({K::kNumLock, {0x45}, KeyClass::kLock});
   const KeyCode f_keys[] = {K::kF1, K::kF2, K::kF3, K::kF4, K::kF5,
                             K::kF6, K::kF7, K::kF8, K::kF9, K::kF10};
-  for (int i = 0; i < 10; ++i)
+  for (int i = 0; i < 10; ++i) {
     add({f_keys[i], {static_cast<std::uint8_t>(0x3b + i)}, KeyClass::kRaw});
+  }
   add({K::kF11, {0x57}, KeyClass::kRaw});
   add({K::kF12, {0x58}, KeyClass::kRaw});
   add({K::kScrollLock, {0x46}, KeyClass::kRaw});
@@ -140,6 +143,7 @@ std::vector<KeySpec> BuildKeys() {
 }  // namespace
 
 const std::vector<KeySpec>& ReferenceKeys() {
+  // NOLINTNEXTLINE(readability-identifier-naming): a table built once, named as data.
   static const std::vector<KeySpec> keys = BuildKeys();
   return keys;
 }
@@ -159,8 +163,9 @@ std::ostream& operator<<(std::ostream& os, const Action& action) {
 std::vector<std::uint8_t> Encode(const Action& action) {
   const KeySpec& spec = SpecOf(action.key);
   if (action.key == K::kPause) {
-    if (action.variant % 2 == 1)
+    if (action.variant % 2 == 1) {
       return {0xe0, action.pressed ? std::uint8_t{0x46} : std::uint8_t{0xc6}};
+    }
     // Without Ctrl, Pause has no release code: the press sends both halves.
     if (!action.pressed) return {};
     return {0xe1, 0x1d, 0x45, 0xe1, 0x9d, 0xc5};
@@ -202,8 +207,10 @@ std::vector<KeyEvent> ExpectedEvents(const std::vector<Action>& actions) {
 }
 
 const std::vector<std::vector<std::uint8_t>>& SilentChunks() {
+  // NOLINTNEXTLINE(readability-identifier-naming): a table built once, named as data.
   static const std::vector<std::vector<std::uint8_t>> chunks = [] {
-    std::set<int> base, extended;
+    std::set<int> base;
+    std::set<int> extended;
     for (const KeySpec& spec : ReferenceKeys()) {
       if (spec.make.size() == 1) base.insert(spec.make[0]);
       if (spec.make.size() == 2) extended.insert(spec.make[1]);
@@ -214,12 +221,12 @@ const std::vector<std::vector<std::uint8_t>>& SilentChunks() {
     for (int b = 0; b < 256; ++b) {
       if (is_special(b)) continue;
       const auto byte = static_cast<std::uint8_t>(b);
-      if (base.count(b & 0x7f) == 0) {
+      if (!base.contains(b & 0x7f)) {
         result.push_back({byte});
         if (b != 0x1d && b != 0x9d) result.push_back({0xe1, byte});  // Abandoned Pause.
         result.push_back({0xe1, 0x1d, byte});
       }
-      if (extended.count(b & 0x7f) == 0) result.push_back({0xe0, byte});  // Fake shifts too.
+      if (!extended.contains(b & 0x7f)) result.push_back({0xe0, byte});  // Fake shifts too.
     }
     return result;
   }();
@@ -238,8 +245,9 @@ std::optional<DecodedKey> ModelKeyboard::Process(const KeyEvent& event) {
       if (event.code == K::kNumLock) num_lock_ = !num_lock_;
       held_.push_back(event.code);
     }
-    if (!event.pressed)
+    if (!event.pressed) {
       held_.erase(std::remove(held_.begin(), held_.end(), event.code), held_.end());
+    }
     return std::nullopt;
   }
   if (!event.pressed) return std::nullopt;

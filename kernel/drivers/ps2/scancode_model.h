@@ -39,8 +39,8 @@ const KeySpec& SpecOf(KeyCode key);
 // (E0 46, with a release code), an even one the E1 sequence (press only: a release sends
 // nothing). Ignored for other keys.
 struct Action {
-  KeyCode key;
-  bool pressed;
+  KeyCode key{};
+  bool pressed = false;
   int variant = 0;  // 0..3
 };
 

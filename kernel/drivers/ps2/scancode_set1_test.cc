@@ -63,8 +63,8 @@ RC_GTEST_PROP(Decoder, SilentChunksBetweenActionsChangeNothing, ()) {
   for (const Action& action : actions) {
     const int chunks = *rc::gen::inRange(0, 3);
     for (int i = 0; i < chunks; ++i) {
-      static const auto silent_chunk = rc::gen::elementOf(testing::SilentChunks());
-      const auto chunk = *silent_chunk;
+      static const auto kSilentChunk = rc::gen::elementOf(testing::SilentChunks());
+      const auto chunk = *kSilentChunk;
       bytes.insert(bytes.end(), chunk.begin(), chunk.end());
     }
     const auto encoded = Encode(action);
@@ -122,8 +122,8 @@ RC_GTEST_PROP(Decoder, GarbageDamagesAtMostTwoActions, ()) {
   Decoder decoder;
   FeedAll(decoder, garbage);
   const std::vector<KeyEvent> events = FeedAll(decoder, Encode(actions));
-  const std::vector<Action> undamaged(actions.begin() + std::min<std::size_t>(2, actions.size()),
-                                      actions.end());
+  const auto skipped = static_cast<std::ptrdiff_t>(std::min<std::size_t>(2, actions.size()));
+  const std::vector<Action> undamaged(actions.begin() + skipped, actions.end());
   const std::vector<KeyEvent> expected = ExpectedEvents(undamaged);
   RC_ASSERT(events.size() >= expected.size());
   RC_ASSERT(std::vector<KeyEvent>(events.end() - expected.size(), events.end()) == expected);
