@@ -193,5 +193,17 @@ static_assert(!Formatter<int>::ValidateSpec(Parse("+c")));
 static_assert(!internal::AcceptsSpec<Plain>(Parse("x")));
 static_assert(internal::AcceptsSpec<Plain>(FormatSpec{}));
 
+// Exactly the standard integer types format as numbers: bool and char have formatters of
+// their own, the other character types have none (so they cannot print as numbers by
+// accident), and neither does a 128-bit integer, which would not fit a FormatArg.
+static_assert(internal::HasFormatter<signed char> && internal::HasFormatter<unsigned char>);
+static_assert(internal::HasFormatter<long long> && internal::HasFormatter<unsigned long long>);
+static_assert(internal::Integer<short> && internal::Integer<unsigned long>);
+static_assert(!internal::Integer<bool> && !internal::Integer<char>);
+static_assert(!internal::HasFormatter<wchar_t> && !internal::HasFormatter<char8_t>);
+static_assert(!internal::HasFormatter<char16_t> && !internal::HasFormatter<char32_t>);
+static_assert(!internal::HasFormatter<__int128> && !internal::HasFormatter<unsigned __int128>);
+static_assert(!internal::Integer<const int>);
+
 }  // namespace
 }  // namespace libk

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "libk/fmt/sink.h"
 #include "libk/fmt/spec.h"
@@ -34,40 +35,15 @@ struct Formatter;
 
 namespace internal {
 
-// Describes the integer types (char and bool are not integers for formatting).
-template <typename T>
-struct IntegerTraits {
-  static constexpr bool kIsInteger = false;
-};
-template <typename Unsigned, bool kSignedFlag>
-struct IntegerTraitsOf {
-  static constexpr bool kIsInteger = true;
-  static constexpr bool kIsSigned = kSignedFlag;
-  using UnsignedType = Unsigned;
-};
-template <>
-struct IntegerTraits<signed char> : IntegerTraitsOf<unsigned char, true> {};
-template <>
-struct IntegerTraits<short> : IntegerTraitsOf<unsigned short, true> {};
-template <>
-struct IntegerTraits<int> : IntegerTraitsOf<unsigned int, true> {};
-template <>
-struct IntegerTraits<long> : IntegerTraitsOf<unsigned long, true> {};
-template <>
-struct IntegerTraits<long long> : IntegerTraitsOf<unsigned long long, true> {};
-template <>
-struct IntegerTraits<unsigned char> : IntegerTraitsOf<unsigned char, false> {};
-template <>
-struct IntegerTraits<unsigned short> : IntegerTraitsOf<unsigned short, false> {};
-template <>
-struct IntegerTraits<unsigned int> : IntegerTraitsOf<unsigned int, false> {};
-template <>
-struct IntegerTraits<unsigned long> : IntegerTraitsOf<unsigned long, false> {};
-template <>
-struct IntegerTraits<unsigned long long> : IntegerTraitsOf<unsigned long long, false> {};
+// True when T is one of Us (exactly, without cv-qualifiers).
+template <typename T, typename... Us>
+concept OneOf = (std::is_same_v<T, Us> || ...);
 
+// The standard integer types, which format as numbers. (std::is_integral_v would also take
+// bool and the character types: they have formatters of their own, or none.)
 template <typename T>
-concept Integer = IntegerTraits<T>::kIsInteger;
+concept Integer = OneOf<T, signed char, short, int, long, long long, unsigned char, unsigned short,
+                        unsigned int, unsigned long, unsigned long long>;
 
 // Writes an integer given as its magnitude and sign, for presentation types d x X b o
 // (with sign, '#', '0', width, fill and alignment) and c (the low byte as a character).
@@ -93,8 +69,8 @@ struct Formatter<T> {
     return internal::IsIntegerSpec(spec);
   }
   static void Format(T value, const FormatSpec& spec, Sink& sink) {
-    using U = typename internal::IntegerTraits<T>::UnsignedType;
-    bool negative = internal::IntegerTraits<T>::kIsSigned && value < 0;
+    using U = std::make_unsigned_t<T>;
+    bool negative = std::is_signed_v<T> && value < 0;
     // Negating in the unsigned type is exact even for the most negative value.
     U magnitude = negative ? static_cast<U>(U{0} - static_cast<U>(value)) : static_cast<U>(value);
     internal::FormatInteger(sink, magnitude, negative, spec);
