@@ -91,7 +91,7 @@ FormatArg MakeArg(const T& value) {
                        !std::is_same_v<T, char*>) {
     // A character array: stop at its first NUL or its end, whichever comes first.
     // SAFETY: the array has sizeof(T) readable characters.
-    return FormatArg(StringView(value, BoundedLength(value, sizeof(T))));
+    return FormatArg(StringView(value, BoundedStringLength(value, sizeof(T))));
   } else if constexpr (std::is_same_v<F, const char*>) {
     return FormatArg(static_cast<const char*>(value));
   } else if constexpr (HasFormatter<F>) {

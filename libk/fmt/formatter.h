@@ -53,13 +53,6 @@ void FormatText(Sink& sink, StringView text, const FormatSpec& spec);
 // Writes an address: "0x" and lower-case hex for no type or 'p', else as FormatInteger.
 void FormatAddress(Sink& sink, const void* address, const FormatSpec& spec);
 
-// Returns the length of `text` up to its first NUL, reading at most `max` characters.
-constexpr std::size_t BoundedLength(const char* text, std::size_t max) {
-  std::size_t n = 0;
-  while (n < max && text[n] != '\0') ++n;
-  return n;
-}
-
 }  // namespace internal
 
 // Integers: d (default) x X b o with sign, '#', '0', width, fill and alignment; c.

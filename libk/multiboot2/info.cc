@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "libk/fmt/string_view.h"
 #include "libk/multiboot2/internal/layout.h"
 
 namespace libk::multiboot2 {
@@ -19,9 +20,11 @@ constexpr std::uint64_t kU64Max = ~std::uint64_t{0};
 bool ReadString(const std::byte* tag, std::uint32_t offset, std::uint32_t size, StringRef& out) {
   if (offset >= size) return false;
   const std::size_t limit = size - offset;
-  const std::size_t length = internal::BoundedStringLength(tag + offset, limit);
+  const char* text = internal::AsChars(tag + offset);
+  // SAFETY: the `limit` characters at `text` lie inside the tag.
+  const std::size_t length = BoundedStringLength(text, limit);
   if (length == limit) return false;
-  out = StringRef(internal::AsChars(tag + offset), length);
+  out = StringRef(text, length);
   return true;
 }
 

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "libk/fmt/string_view.h"
 #include "libk/multiboot2/internal/layout.h"
 
 namespace libk::multiboot2 {
@@ -89,13 +90,12 @@ Module ModuleRange::Iterator::operator*() const {
   if (tags_ == end_) return Module{};
   const ByteView payload = (*tags_).payload;
   // SAFETY: SkipOthers stopped here only if the payload holds more than the two addresses.
-  const std::byte* cmdline = payload.data() + kModuleFieldsSize;
+  const char* cmdline = internal::AsChars(payload.data() + kModuleFieldsSize);
   const std::size_t cmdline_limit = payload.size() - kModuleFieldsSize;
   return Module{
       .start = Load<std::uint32_t>(payload.data()),
       .end = Load<std::uint32_t>(payload.data() + sizeof(std::uint32_t)),
-      .cmdline = StringRef(internal::AsChars(cmdline),
-                           internal::BoundedStringLength(cmdline, cmdline_limit)),
+      .cmdline = StringRef(cmdline, BoundedStringLength(cmdline, cmdline_limit)),
   };
 }
 
