@@ -4,7 +4,11 @@
 
 #include "libk/arch/x86_64/cpu.h"
 #include "libk/arch/x86_64/raw/io.h"
+#include "libk/fmt/format.h"
+#include "libk/fmt/sink.h"
+#include "libk/fmt/string_view.h"
 #include "libk/multiboot2/info.h"
+#include "libk/result/result.h"
 
 #include "boot/boot_constants.h"
 #include "kernel/main.h"
@@ -15,27 +19,34 @@ namespace raw = libk::x86_64::raw;
 
 constexpr std::uint16_t kCom1 = 0x3f8;
 
-// Writes `text` to COM1 and to VGA row 0 from column `column` (white on red, like
-// entry32.S's boot errors); returns the next column.
-int PutError(const char* text, int column) {
-  // SAFETY: the boot page tables map the VGA text buffer (physical 0xb8000, in the first
-  // GiB) at kKernelVma; nothing else uses the screen this early.
-  auto* vga = reinterpret_cast<volatile std::uint16_t*>(boot::kKernelVma + 0xb8000);
-  for (; *text != '\0'; ++text, ++column) {
-    // SAFETY: COM1 is the boot console; nothing else drives it yet.
-    while ((raw::InB(kCom1 + 5) & 0x20) == 0) {
+// Writes to COM1 and to VGA row 0 (white on red, like entry32.S's boot errors): where the
+// boot path reports an error, before the kernel's console exists.
+class BootErrorSink final : public libk::Sink {
+ public:
+  void Write(libk::StringView text) override {
+    // SAFETY: the boot page tables map the VGA text buffer (physical 0xb8000, in the first
+    // GiB) at kKernelVma; nothing else uses the screen this early.
+    auto* vga = reinterpret_cast<volatile std::uint16_t*>(boot::kKernelVma + 0xb8000);
+    for (const char c : text) {
+      // SAFETY: COM1 is the boot console; nothing else drives it yet.
+      while ((raw::InB(kCom1 + 5) & 0x20) == 0) {
+      }
+      raw::OutB(kCom1, static_cast<std::uint8_t>(c));
+      if (c != '\n' && column_ < 80) {
+        vga[column_++] = static_cast<std::uint16_t>(0x4f00 | static_cast<unsigned char>(c));
+      }
     }
-    raw::OutB(kCom1, static_cast<std::uint8_t>(*text));
-    if (column < 80) vga[column] = static_cast<std::uint16_t>(0x4f00 | *text);
   }
-  return column;
-}
 
-// Reports boot information the parser rejected, then halts for good.
-[[noreturn]] void FailOnBootInformation(libk::multiboot2::ParseError error) {
-  int column = PutError("keel boot error: invalid multiboot2 information: ", 0);
-  PutError(libk::multiboot2::ParseErrorName(error), column);
-  PutError("\n", 80);
+ private:
+  int column_ = 0;
+};
+
+// Reports boot information the parser rejected ("keel boot error: invalid multiboot2
+// information: duplicate tag at offset 0x48"), then halts for good.
+[[noreturn]] void FailOnBootInformation(const libk::multiboot2::ParseFailure& failure) {
+  BootErrorSink sink;
+  libk::Format(sink, "keel boot error: invalid multiboot2 information: {}\n", failure);
   libk::x86_64::HaltForever();
 }
 
@@ -48,9 +59,9 @@ extern "C" [[noreturn]] void KeelBootMain(std::uint64_t info_phys) {
   // the kernel reuses that memory, which it does not do during boot.
   const auto* info_bytes = reinterpret_cast<const std::byte*>(boot::kKernelVma + info_phys);
   // SAFETY: as above; FromBootloader reads only total_size bytes and validates the rest.
-  const libk::multiboot2::ParseResult info = libk::multiboot2::Info::FromBootloader(info_bytes);
-  if (!info.ok()) FailOnBootInformation(info.error());
-  // Unchecked access: checked just above, and the kernel has no panic handler yet.
-  kernel::Main(*info);
+  const libk::Result<libk::multiboot2::Info, libk::multiboot2::ParseFailure> info =
+      libk::multiboot2::Info::FromBootloader(info_bytes);
+  if (info.is_error()) FailOnBootInformation(info.error());
+  kernel::Main(info.value());
   libk::x86_64::HaltForever();
 }

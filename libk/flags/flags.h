@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <type_traits>
 
+#include "libk/fmt/digits.h"
 #include "libk/result/optional.h"
 
 namespace libk {
@@ -153,15 +154,13 @@ constexpr void AppendNames(Flags<E> flags, Write&& write) {
     }
   }
   if (remaining != 0) {
-    char hex[2 + 2 * sizeof(Underlying) + 1] = {'0', 'x'};
-    size_t digits = 0;
-    for (Underlying rest = remaining; rest != 0; rest >>= 4) ++digits;
-    for (size_t i = 0; i < digits; ++i) {
-      hex[2 + digits - 1 - i] = "0123456789abcdef"[(remaining >> (4 * i)) & 0xf];
-    }
-    hex[2 + digits] = '\0';
+    // "0x", the hex digits and a NUL, written backwards from the end.
+    char hex[2 + kMaxPowerOfTwoDigits<4> + 1] = {};
+    char* first = WritePowerOfTwoDigits<4>(hex + sizeof(hex) - 1, remaining);
+    *--first = 'x';
+    *--first = '0';
     separate();
-    write(static_cast<const char*>(hex));
+    write(static_cast<const char*>(first));
   }
   if (first) write("(empty)");
 }

@@ -5,12 +5,11 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "libk/fmt/digits.h"
+
 namespace libk {
 namespace internal {
 namespace {
-
-constexpr char kLowerDigits[] = "0123456789abcdef";
-constexpr char kUpperDigits[] = "0123456789ABCDEF";
 
 // "00" "01" ... "99": two decimal digits per table lookup halve the divisions.
 constexpr struct DigitPairs {
@@ -38,17 +37,6 @@ char* WriteDecimal(char* end, std::uint64_t value) {
   } else {
     *--end = static_cast<char>('0' + value);
   }
-  return end;
-}
-
-// Writes the base-2^kBits digits of `value` backwards ending at `end`; returns the first.
-template <unsigned kBits>
-char* WritePowerOfTwo(char* end, std::uint64_t value, const char* digits) {
-  constexpr std::uint64_t kMask = (1u << kBits) - 1;
-  do {
-    *--end = digits[value & kMask];
-    value >>= kBits;
-  } while (value != 0);
   return end;
 }
 
@@ -132,19 +120,19 @@ void IntegerTo(Staging& out, std::uint64_t magnitude, bool negative, const Forma
   const char* prefix = "";
   switch (spec.type) {
     case 'x':
-      digits = WritePowerOfTwo<4>(end, magnitude, kLowerDigits);
+      digits = WritePowerOfTwoDigits<4>(end, magnitude, kLowerHexDigits);
       prefix = "0x";
       break;
     case 'X':
-      digits = WritePowerOfTwo<4>(end, magnitude, kUpperDigits);
+      digits = WritePowerOfTwoDigits<4>(end, magnitude, kUpperHexDigits);
       prefix = "0X";
       break;
     case 'b':
-      digits = WritePowerOfTwo<1>(end, magnitude, kLowerDigits);
+      digits = WritePowerOfTwoDigits<1>(end, magnitude);
       prefix = "0b";
       break;
     case 'o':
-      digits = WritePowerOfTwo<3>(end, magnitude, kLowerDigits);
+      digits = WritePowerOfTwoDigits<3>(end, magnitude);
       prefix = magnitude != 0 ? "0" : "";
       break;
     default:

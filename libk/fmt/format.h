@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "libk/fmt/format_string.h"
 #include "libk/fmt/formatter.h"
@@ -78,19 +79,20 @@ template <typename T>
 FormatArg MakeArg(const T& value) {
   using F = FormatType<T>;
   if constexpr (Integer<F>) {
-    if constexpr (IntegerTraits<F>::kIsSigned) {
+    if constexpr (std::is_signed_v<F>) {
       return FormatArg(static_cast<std::int64_t>(value));
     } else {
       return FormatArg(static_cast<std::uint64_t>(value));
     }
-  } else if constexpr (__is_same(F, bool) || __is_same(F, char) || __is_same(F, StringView) ||
-                       __is_same(F, const void*)) {
+  } else if constexpr (std::is_same_v<F, bool> || std::is_same_v<F, char> ||
+                       std::is_same_v<F, StringView> || std::is_same_v<F, const void*>) {
     return FormatArg(static_cast<F>(value));
-  } else if constexpr (__is_same(F, const char*) && !__is_same(T, F) && !__is_same(T, char*)) {
+  } else if constexpr (std::is_same_v<F, const char*> && !std::is_same_v<T, F> &&
+                       !std::is_same_v<T, char*>) {
     // A character array: stop at its first NUL or its end, whichever comes first.
     // SAFETY: the array has sizeof(T) readable characters.
-    return FormatArg(StringView(value, BoundedLength(value, sizeof(T))));
-  } else if constexpr (__is_same(F, const char*)) {
+    return FormatArg(StringView(value, BoundedStringLength(value, sizeof(T))));
+  } else if constexpr (std::is_same_v<F, const char*>) {
     return FormatArg(static_cast<const char*>(value));
   } else if constexpr (HasFormatter<F>) {
     return FormatArg(&value, &FormatErased<F>);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "libk/fmt/format.h"
+#include "libk/testing/format_to_string.h"
 
 #include "gtest/gtest.h"
 #include "rapidcheck.h"
@@ -156,31 +157,29 @@ RC_GTEST_PROP(FormatIntegerTest, Uint64MatchesSnprintf, ()) {
   CheckAgainstSnprintf<std::uint64_t>();
 }
 
-template <typename... Args>
-std::string f(FormatStringFor<Args...> format, const Args&... args) {
-  char out[128];
-  FormatTo(out, format, args...);
-  return out;
-}
+using testing::FormatToString;
 
 // The examples from the documentation, and the extremes, spelled out.
 TEST(FormatIntegerTest, Examples) {
-  EXPECT_EQ(f("{:#010x}", 255), "0x000000ff");
-  EXPECT_EQ(f("{:+#010x}", 255), "+0x00000ff");
-  EXPECT_EQ(f("{:#x}", -255), "-0xff");
-  EXPECT_EQ(f("{:08}", -42), "-0000042");
-  EXPECT_EQ(f("{:#X}", 0xabcu), "0XABC");
-  EXPECT_EQ(f("{:#b}", 5), "0b101");
-  EXPECT_EQ(f("{:#o}", 8), "010");
-  EXPECT_EQ(f("{:*^9}", 42), "***42****");
-  EXPECT_EQ(f("{:<5}|", 7), "7    |");
-  EXPECT_EQ(f("{:c}", 65), "A");
-  EXPECT_EQ(f("{}", std::numeric_limits<std::int64_t>::min()), "-9223372036854775808");
-  EXPECT_EQ(f("{:x}", std::numeric_limits<std::int64_t>::min()), "-8000000000000000");
-  EXPECT_EQ(f("{}", std::numeric_limits<std::uint64_t>::max()), "18446744073709551615");
-  EXPECT_EQ(f("{:b}", std::numeric_limits<std::uint64_t>::max()), std::string(64, '1'));
-  EXPECT_EQ(f("{:#066b}", std::numeric_limits<std::uint64_t>::max()), "0b" + std::string(64, '1'));
-  EXPECT_EQ(f("{}", std::int8_t{-128}), "-128");
+  EXPECT_EQ(FormatToString("{:#010x}", 255), "0x000000ff");
+  EXPECT_EQ(FormatToString("{:+#010x}", 255), "+0x00000ff");
+  EXPECT_EQ(FormatToString("{:#x}", -255), "-0xff");
+  EXPECT_EQ(FormatToString("{:08}", -42), "-0000042");
+  EXPECT_EQ(FormatToString("{:#X}", 0xabcU), "0XABC");
+  EXPECT_EQ(FormatToString("{:#b}", 5), "0b101");
+  EXPECT_EQ(FormatToString("{:#o}", 8), "010");
+  EXPECT_EQ(FormatToString("{:*^9}", 42), "***42****");
+  EXPECT_EQ(FormatToString("{:<5}|", 7), "7    |");
+  EXPECT_EQ(FormatToString("{:c}", 65), "A");
+  EXPECT_EQ(FormatToString("{}", std::numeric_limits<std::int64_t>::min()), "-9223372036854775808");
+  EXPECT_EQ(FormatToString("{:x}", std::numeric_limits<std::int64_t>::min()), "-8000000000000000");
+  EXPECT_EQ(FormatToString("{}", std::numeric_limits<std::uint64_t>::max()),
+            "18446744073709551615");
+  EXPECT_EQ(FormatToString("{:b}", std::numeric_limits<std::uint64_t>::max()),
+            std::string(64, '1'));
+  EXPECT_EQ(FormatToString("{:#066b}", std::numeric_limits<std::uint64_t>::max()),
+            "0b" + std::string(64, '1'));
+  EXPECT_EQ(FormatToString("{}", std::int8_t{-128}), "-128");
 }
 
 }  // namespace

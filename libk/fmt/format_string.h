@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <type_traits>
 
 #include "libk/fmt/formatter.h"
 #include "libk/fmt/spec.h"
@@ -11,14 +12,6 @@
 
 namespace libk {
 namespace internal {
-
-// Stops template argument deduction through a parameter (std::type_identity).
-template <typename T>
-struct TypeIdentity {
-  using Type = T;
-};
-template <typename T>
-using TypeIdentityT = typename TypeIdentity<T>::Type;
 
 // Maps an argument type to the type whose Formatter formats it: character arrays and
 // `char*` are strings, other object pointers and nullptr are `const void*`.
@@ -183,6 +176,6 @@ class FormatString {
 // Format: `void Log(FormatStringFor<Args...> format, const Args&... args)`. It keeps the
 // format string from taking part in deducing Args, so Args come from the arguments alone.
 template <typename... Args>
-using FormatStringFor = internal::TypeIdentityT<FormatString<Args...>>;
+using FormatStringFor = std::type_identity_t<FormatString<Args...>>;
 
 }  // namespace libk

@@ -9,25 +9,22 @@
 #include <iterator>
 #include <string>
 
+#include "libk/testing/format_to_string.h"
+
 #include "gtest/gtest.h"
 
 namespace libk {
 namespace {
 
-template <typename... Args>
-std::string Str(FormatStringFor<Args...> format, const Args&... args) {
-  char out[256];
-  FormatTo(out, format, args...);
-  return out;
-}
+using testing::FormatToString;
 
 TEST(FormatTest, LiteralTextAndEscapes) {
-  EXPECT_EQ(Str("plain text"), "plain text");
-  EXPECT_EQ(Str(""), "");
-  EXPECT_EQ(Str("{{}}"), "{}");
-  EXPECT_EQ(Str("{{{}}}", 1), "{1}");
-  EXPECT_EQ(Str("a{{b}}c{}d", 'x'), "a{b}cxd");
-  EXPECT_EQ(Str("}}{{"), "}{");
+  EXPECT_EQ(FormatToString("plain text"), "plain text");
+  EXPECT_EQ(FormatToString(""), "");
+  EXPECT_EQ(FormatToString("{{}}"), "{}");
+  EXPECT_EQ(FormatToString("{{{}}}", 1), "{1}");
+  EXPECT_EQ(FormatToString("a{{b}}c{}d", 'x'), "a{b}cxd");
+  EXPECT_EQ(FormatToString("}}{{"), "}{");
 }
 
 TEST(FormatTest, Strings) {
@@ -35,27 +32,27 @@ TEST(FormatTest, Strings) {
   char array[8] = {'a', 'b', 'c', '\0', 'x', 'y', 'z', 'w'};
   char unterminated[3] = {'x', 'y', 'z'};
   const char* null = nullptr;
-  EXPECT_EQ(Str("{} {}", c_string, StringView("world")), "hello world");
-  EXPECT_EQ(Str("[{}]", "literal"), "[literal]");
-  EXPECT_EQ(Str("[{}]", array), "[abc]");
-  EXPECT_EQ(Str("[{}]", unterminated), "[xyz]");  // stops at the end of the array
-  EXPECT_EQ(Str("{}", null), "(null)");
-  EXPECT_EQ(Str("[{:8}]", "ab"), "[ab      ]");
-  EXPECT_EQ(Str("[{:>8}]", "ab"), "[      ab]");
-  EXPECT_EQ(Str("[{:*^7s}]", "ab"), "[**ab***]");
-  EXPECT_EQ(Str("[{:2}]", "abcd"), "[abcd]");  // width is a minimum
-  EXPECT_EQ(Str("{} at {:#x}", "page", 0x1000u), "page at 0x1000");
+  EXPECT_EQ(FormatToString("{} {}", c_string, StringView("world")), "hello world");
+  EXPECT_EQ(FormatToString("[{}]", "literal"), "[literal]");
+  EXPECT_EQ(FormatToString("[{}]", array), "[abc]");
+  EXPECT_EQ(FormatToString("[{}]", unterminated), "[xyz]");  // stops at the end of the array
+  EXPECT_EQ(FormatToString("{}", null), "(null)");
+  EXPECT_EQ(FormatToString("[{:8}]", "ab"), "[ab      ]");
+  EXPECT_EQ(FormatToString("[{:>8}]", "ab"), "[      ab]");
+  EXPECT_EQ(FormatToString("[{:*^7s}]", "ab"), "[**ab***]");
+  EXPECT_EQ(FormatToString("[{:2}]", "abcd"), "[abcd]");  // width is a minimum
+  EXPECT_EQ(FormatToString("{} at {:#x}", "page", 0x1000U), "page at 0x1000");
 }
 
 TEST(FormatTest, CharactersAndBooleans) {
-  EXPECT_EQ(Str("{}{}", 'o', 'k'), "ok");
-  EXPECT_EQ(Str("[{:^5}]", 'c'), "[  c  ]");
-  EXPECT_EQ(Str("{:d} {:#04x}", 'A', '\xff'), "65 0xff");
-  EXPECT_EQ(Str("{} {}", true, false), "true false");
-  EXPECT_EQ(Str("[{:>6}]", true), "[  true]");
-  EXPECT_EQ(Str("{:d}{:b}", true, false), "10");
-  EXPECT_EQ(Str("{}", static_cast<std::int8_t>(-5)), "-5");     // int8_t is an integer
-  EXPECT_EQ(Str("{}", static_cast<std::uint8_t>(200)), "200");  // so is uint8_t
+  EXPECT_EQ(FormatToString("{}{}", 'o', 'k'), "ok");
+  EXPECT_EQ(FormatToString("[{:^5}]", 'c'), "[  c  ]");
+  EXPECT_EQ(FormatToString("{:d} {:#04x}", 'A', '\xff'), "65 0xff");
+  EXPECT_EQ(FormatToString("{} {}", true, false), "true false");
+  EXPECT_EQ(FormatToString("[{:>6}]", true), "[  true]");
+  EXPECT_EQ(FormatToString("{:d}{:b}", true, false), "10");
+  EXPECT_EQ(FormatToString("{}", static_cast<std::int8_t>(-5)), "-5");     // int8_t is an integer
+  EXPECT_EQ(FormatToString("{}", static_cast<std::uint8_t>(200)), "200");  // so is uint8_t
 }
 
 const void* Address(std::uintptr_t value) { return std::bit_cast<const void*>(value); }
@@ -65,17 +62,17 @@ TEST(FormatTest, Pointers) {
   auto address = std::bit_cast<std::uintptr_t>(&object);
   char expected[32];
   std::snprintf(expected, sizeof(expected), "0x%lx", static_cast<unsigned long>(address));
-  EXPECT_EQ(Str("{}", &object), expected);
-  EXPECT_EQ(Str("{:p}", static_cast<const void*>(&object)), expected);
-  EXPECT_EQ(Str("{}", nullptr), "0x0");
+  EXPECT_EQ(FormatToString("{}", &object), expected);
+  EXPECT_EQ(FormatToString("{:p}", static_cast<const void*>(&object)), expected);
+  EXPECT_EQ(FormatToString("{}", nullptr), "0x0");
   const int* null_int = nullptr;
-  EXPECT_EQ(Str("[{:>6}]", null_int), "[   0x0]");
-  EXPECT_EQ(Str("{:018}", Address(0xffff800000001000)), "0xffff800000001000");
-  EXPECT_EQ(Str("{:010}", Address(0x1000)), "0x00001000");
-  EXPECT_EQ(Str("{:X}", Address(0xabc)), "ABC");
+  EXPECT_EQ(FormatToString("[{:>6}]", null_int), "[   0x0]");
+  EXPECT_EQ(FormatToString("{:018}", Address(0xffff800000001000)), "0xffff800000001000");
+  EXPECT_EQ(FormatToString("{:010}", Address(0x1000)), "0x00001000");
+  EXPECT_EQ(FormatToString("{:X}", Address(0xabc)), "ABC");
   const char* text = "t";
   std::snprintf(expected, sizeof(expected), "0x%lx", std::bit_cast<unsigned long>(text));
-  EXPECT_EQ(Str("{:p}", text), expected);
+  EXPECT_EQ(FormatToString("{:p}", text), expected);
 }
 
 // A libk-style type with its own Formatter that reuses the integer formatter's specs.
@@ -119,10 +116,10 @@ struct Formatter<Plain> {
 namespace {
 
 TEST(FormatTest, CustomFormatters) {
-  EXPECT_EQ(Str("{:#x}", Frame{3}), "Frame(0x3000)");
-  EXPECT_EQ(Str("{:#010x} {}", Frame{1}, Frame{2}), "Frame(0x00001000) Frame(8192)");
-  EXPECT_EQ(Str("{} {}", Color::kRed, Color::kGreen), "red green");
-  EXPECT_EQ(Str("{}{}", Plain{1, 2}, Plain{-3, 4}), "<1,2><-3,4>");
+  EXPECT_EQ(FormatToString("{:#x}", Frame{3}), "Frame(0x3000)");
+  EXPECT_EQ(FormatToString("{:#010x} {}", Frame{1}, Frame{2}), "Frame(0x00001000) Frame(8192)");
+  EXPECT_EQ(FormatToString("{} {}", Color::kRed, Color::kGreen), "red green");
+  EXPECT_EQ(FormatToString("{}{}", Plain{1, 2}, Plain{-3, 4}), "<1,2><-3,4>");
 }
 
 TEST(FormatTest, FormatToTruncatesAndTerminates) {
@@ -192,6 +189,18 @@ static_assert(!Formatter<const void*>::ValidateSpec(Parse("d")));
 static_assert(!Formatter<int>::ValidateSpec(Parse("+c")));
 static_assert(!internal::AcceptsSpec<Plain>(Parse("x")));
 static_assert(internal::AcceptsSpec<Plain>(FormatSpec{}));
+
+// Exactly the standard integer types format as numbers: bool and char have formatters of
+// their own, the other character types have none (so they cannot print as numbers by
+// accident), and neither does a 128-bit integer, which would not fit a FormatArg.
+static_assert(internal::HasFormatter<signed char> && internal::HasFormatter<unsigned char>);
+static_assert(internal::HasFormatter<long long> && internal::HasFormatter<unsigned long long>);
+static_assert(internal::Integer<short> && internal::Integer<unsigned long>);
+static_assert(!internal::Integer<bool> && !internal::Integer<char>);
+static_assert(!internal::HasFormatter<wchar_t> && !internal::HasFormatter<char8_t>);
+static_assert(!internal::HasFormatter<char16_t> && !internal::HasFormatter<char32_t>);
+static_assert(!internal::HasFormatter<__int128> && !internal::HasFormatter<unsigned __int128>);
+static_assert(!internal::Integer<const int>);
 
 }  // namespace
 }  // namespace libk

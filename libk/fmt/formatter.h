@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "libk/fmt/sink.h"
 #include "libk/fmt/spec.h"
@@ -34,40 +35,15 @@ struct Formatter;
 
 namespace internal {
 
-// Describes the integer types (char and bool are not integers for formatting).
-template <typename T>
-struct IntegerTraits {
-  static constexpr bool kIsInteger = false;
-};
-template <typename Unsigned, bool kSignedFlag>
-struct IntegerTraitsOf {
-  static constexpr bool kIsInteger = true;
-  static constexpr bool kIsSigned = kSignedFlag;
-  using UnsignedType = Unsigned;
-};
-template <>
-struct IntegerTraits<signed char> : IntegerTraitsOf<unsigned char, true> {};
-template <>
-struct IntegerTraits<short> : IntegerTraitsOf<unsigned short, true> {};
-template <>
-struct IntegerTraits<int> : IntegerTraitsOf<unsigned int, true> {};
-template <>
-struct IntegerTraits<long> : IntegerTraitsOf<unsigned long, true> {};
-template <>
-struct IntegerTraits<long long> : IntegerTraitsOf<unsigned long long, true> {};
-template <>
-struct IntegerTraits<unsigned char> : IntegerTraitsOf<unsigned char, false> {};
-template <>
-struct IntegerTraits<unsigned short> : IntegerTraitsOf<unsigned short, false> {};
-template <>
-struct IntegerTraits<unsigned int> : IntegerTraitsOf<unsigned int, false> {};
-template <>
-struct IntegerTraits<unsigned long> : IntegerTraitsOf<unsigned long, false> {};
-template <>
-struct IntegerTraits<unsigned long long> : IntegerTraitsOf<unsigned long long, false> {};
+// True when T is one of Us (exactly, without cv-qualifiers).
+template <typename T, typename... Us>
+concept OneOf = (std::is_same_v<T, Us> || ...);
 
+// The standard integer types, which format as numbers. (std::is_integral_v would also take
+// bool and the character types: they have formatters of their own, or none.)
 template <typename T>
-concept Integer = IntegerTraits<T>::kIsInteger;
+concept Integer = OneOf<T, signed char, short, int, long, long long, unsigned char, unsigned short,
+                        unsigned int, unsigned long, unsigned long long>;
 
 // Writes an integer given as its magnitude and sign, for presentation types d x X b o
 // (with sign, '#', '0', width, fill and alignment) and c (the low byte as a character).
@@ -76,13 +52,6 @@ void FormatInteger(Sink& sink, std::uint64_t magnitude, bool negative, const For
 void FormatText(Sink& sink, StringView text, const FormatSpec& spec);
 // Writes an address: "0x" and lower-case hex for no type or 'p', else as FormatInteger.
 void FormatAddress(Sink& sink, const void* address, const FormatSpec& spec);
-
-// Returns the length of `text` up to its first NUL, reading at most `max` characters.
-constexpr std::size_t BoundedLength(const char* text, std::size_t max) {
-  std::size_t n = 0;
-  while (n < max && text[n] != '\0') ++n;
-  return n;
-}
 
 }  // namespace internal
 
@@ -93,8 +62,8 @@ struct Formatter<T> {
     return internal::IsIntegerSpec(spec);
   }
   static void Format(T value, const FormatSpec& spec, Sink& sink) {
-    using U = typename internal::IntegerTraits<T>::UnsignedType;
-    bool negative = internal::IntegerTraits<T>::kIsSigned && value < 0;
+    using U = std::make_unsigned_t<T>;
+    bool negative = std::is_signed_v<T> && value < 0;
     // Negating in the unsigned type is exact even for the most negative value.
     U magnitude = negative ? static_cast<U>(U{0} - static_cast<U>(value)) : static_cast<U>(value);
     internal::FormatInteger(sink, magnitude, negative, spec);

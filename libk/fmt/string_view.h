@@ -78,4 +78,15 @@ class StringView {
   std::size_t size_ = 0;
 };
 
+// Returns the length of the string at `text`: the characters before its first NUL, or
+// `max` when none of the first `max` characters is NUL (a fixed-size field, a string in
+// untrusted bytes). Reads nothing at or past text + max.
+// Safety: `text` must point at `max` readable characters, or at a NUL-terminated string
+// shorter than that.
+constexpr std::size_t BoundedStringLength(const char* text, std::size_t max) {
+  std::size_t length = 0;
+  while (length < max && text[length] != '\0') ++length;
+  return length;
+}
+
 }  // namespace libk

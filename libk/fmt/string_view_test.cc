@@ -22,6 +22,16 @@ static_assert(StringView("hello").Find('l') == 2);
 static_assert(StringView("hello").Find('l', 3) == 3);
 static_assert(StringView("hello").Find('z') == StringView::kNpos);
 
+// BoundedStringLength stops at the first NUL or after `max` characters. Constant
+// evaluation rejects a read past an array, so the unterminated case proves it reads
+// nothing at or past text + max.
+constexpr char kUnterminated[3] = {'a', 'b', 'c'};
+static_assert(BoundedStringLength(kUnterminated, 3) == 3);
+static_assert(BoundedStringLength(kUnterminated, 2) == 2);
+static_assert(BoundedStringLength("ab\0cd", 6) == 2);
+static_assert(BoundedStringLength("", 1) == 0);
+static_assert(BoundedStringLength(nullptr, 0) == 0);
+
 TEST(StringViewTest, IteratesOverItsCharacters) {
   std::string copy;
   for (char c : StringView("a\0b", 3)) copy += c;

@@ -2,8 +2,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 
+#include "libk/fmt/format.h"
+#include "libk/fmt/string_view.h"
 #include "libk/multiboot2/internal/layout.h"
+#include "libk/result/optional.h"
+#include "libk/result/result.h"
 
 namespace libk::multiboot2 {
 namespace {
@@ -11,53 +16,40 @@ namespace {
 using internal::Load;
 using internal::RawTagHeader;
 
-constexpr std::uint64_t kU64Max = ~std::uint64_t{0};
-
-// Reads the NUL-terminated string that fills the rest of a tag, from `offset` to `size`.
-// Returns false if there is no NUL before the tag ends.
+// Returns the NUL-terminated string that fills the rest of a tag, from `offset` to `size`,
+// or nothing if there is no NUL before the tag ends.
 // Safety: `tag` must point at `size` readable bytes.
-bool ReadString(const std::byte* tag, std::uint32_t offset, std::uint32_t size, StringRef& out) {
-  if (offset >= size) return false;
+Optional<StringView> ReadString(const std::byte* tag, std::uint32_t offset, std::uint32_t size) {
+  if (offset >= size) return kNone;
   const std::size_t limit = size - offset;
-  const std::size_t length = internal::BoundedStringLength(tag + offset, limit);
-  if (length == limit) return false;
-  out = StringRef(internal::AsChars(tag + offset), length);
-  return true;
+  const char* text = internal::AsChars(tag + offset);
+  // SAFETY: the `limit` characters at `text` lie inside the tag.
+  const std::size_t length = BoundedStringLength(text, limit);
+  if (length == limit) return kNone;
+  // SAFETY: as above, and length < limit.
+  return StringView(text, length);
 }
 
 // Records the string tag at `tag` into `slot`.
-bool RecordString(const std::byte* tag, std::uint32_t size, Optional<StringRef>& slot,
-                  ParseError& error) {
-  if (slot.has_value()) {
-    error = ParseError::kDuplicateTag;
-    return false;
-  }
-  StringRef value;
-  if (!ReadString(tag, sizeof(RawTagHeader), size, value)) {
-    error = ParseError::kUnterminatedString;
-    return false;
-  }
-  slot = value;
-  return true;
+Result<void, ParseError> RecordString(const std::byte* tag, std::uint32_t size,
+                                      Optional<StringView>& slot) {
+  if (slot.has_value()) return Err(ParseError::kDuplicateTag);
+  slot = ReadString(tag, sizeof(RawTagHeader), size);
+  if (!slot.has_value()) return Err(ParseError::kUnterminatedString);
+  return Ok();
 }
 
 // Checks that the tag holds a T, and that its kind of tag was not seen before.
 template <typename T, typename Slot>
-bool CheckFixedTag(std::uint32_t size, const Slot& slot, ParseError& error) {
-  if (slot.has_value()) {
-    error = ParseError::kDuplicateTag;
-    return false;
-  }
-  if (size < sizeof(T)) {
-    error = ParseError::kTagTooShortForType;
-    return false;
-  }
-  return true;
+Result<void, ParseError> CheckFixedTag(std::uint32_t size, const Slot& slot) {
+  if (slot.has_value()) return Err(ParseError::kDuplicateTag);
+  if (size < sizeof(T)) return Err(ParseError::kTagTooShortForType);
+  return Ok();
 }
 
 }  // namespace
 
-ParseResult Info::FromBootloader(const std::byte* data) {
+Result<Info, ParseFailure> Info::FromBootloader(const std::byte* data) {
   // SAFETY: the caller promises the first u32 is readable, and that many bytes in all.
   const auto total_size = Load<std::uint32_t>(data);
   // SAFETY: as above, total_size bytes at `data` are readable (Parse reads nothing when
@@ -65,19 +57,16 @@ ParseResult Info::FromBootloader(const std::byte* data) {
   return Parse(data, total_size);
 }
 
-ParseResult Info::Parse(const std::byte* data, std::size_t available) {
-  // One named result returned on every path, so it is built in place (no copy of the Info,
-  // which would need memcpy in the kernel).
-  ParseResult result(ParseError::kTooSmall, 0);
+Result<Info, ParseFailure> Info::Parse(const std::byte* data, std::size_t available) {
+  Info info;
   // SAFETY: the caller's promise on `data` and `available` is Validate's.
-  result.info_.Validate(data, available, result);
-  return result;
+  LIBK_TRY(info.Validate(data, available));
+  return info;
 }
 
-void Info::Validate(const std::byte* data, std::size_t available, ParseResult& result) {
-  const auto fail = [&result](ParseError error, std::uint64_t offset) {
-    result.error_ = error;
-    result.error_offset_ = offset;
+Result<void, ParseFailure> Info::Validate(const std::byte* data, std::size_t available) {
+  const auto fail = [](ParseError reason, std::uint64_t offset) {
+    return Err(ParseFailure{.reason = reason, .offset = offset});
   };
   if (data == nullptr || available < sizeof(internal::RawInfoHeader)) {
     return fail(ParseError::kTooSmall, 0);
@@ -104,106 +93,84 @@ void Info::Validate(const std::byte* data, std::size_t available, ParseResult& r
     if (tag.type == static_cast<std::uint32_t>(TagType::kEnd)) {
       if (tag.size != sizeof(RawTagHeader)) return fail(ParseError::kBadEndTag, offset);
       if (offset + tag.size != total) return fail(ParseError::kDataAfterEndTag, offset);
-      result.ok_ = true;
-      return;
+      return Ok();
     }
-    ParseError error = ParseError::kTooSmall;
     // SAFETY: the tag's size bytes lie inside the total bytes checked above.
-    if (!Record(data + offset, tag.type, tag.size, error)) return fail(error, offset);
+    const Result<void, ParseError> recorded = Record(data + offset, tag.type, tag.size);
+    if (recorded.is_error()) return fail(recorded.error(), offset);
     offset += internal::AlignUp8(tag.size);
   }
 }
 
-bool Info::Record(const std::byte* tag, std::uint32_t type, std::uint32_t size, ParseError& error) {
+Result<void, ParseError> Info::Record(const std::byte* tag, std::uint32_t type,
+                                      std::uint32_t size) {
   switch (static_cast<TagType>(type)) {
     case TagType::kCommandLine:
-      return RecordString(tag, size, command_line_, error);
+      return RecordString(tag, size, command_line_);
     case TagType::kBootloaderName:
-      return RecordString(tag, size, bootloader_name_, error);
+      return RecordString(tag, size, bootloader_name_);
     case TagType::kModule: {
       // Modules may repeat; Modules() decodes them again, so only check them here.
-      if (size < sizeof(internal::RawModuleHeader)) {
-        error = ParseError::kTagTooShortForType;
-        return false;
-      }
+      if (size < sizeof(internal::RawModuleHeader)) return Err(ParseError::kTagTooShortForType);
       const auto module = Load<internal::RawModuleHeader>(tag);
-      if (module.mod_start > module.mod_end) {
-        error = ParseError::kBadModuleRange;
-        return false;
+      if (module.mod_start > module.mod_end) return Err(ParseError::kBadModuleRange);
+      if (!ReadString(tag, sizeof(internal::RawModuleHeader), size).has_value()) {
+        return Err(ParseError::kUnterminatedString);
       }
-      StringRef cmdline;
-      if (!ReadString(tag, sizeof(internal::RawModuleHeader), size, cmdline)) {
-        error = ParseError::kUnterminatedString;
-        return false;
-      }
-      return true;
+      return Ok();
     }
     case TagType::kBasicMemInfo: {
-      if (!CheckFixedTag<internal::RawBasicMemInfo>(size, basic_mem_info_, error)) return false;
+      LIBK_TRY(CheckFixedTag<internal::RawBasicMemInfo>(size, basic_mem_info_));
       const auto raw = Load<internal::RawBasicMemInfo>(tag);
       basic_mem_info_ = BasicMemoryInfo{.mem_lower = raw.mem_lower, .mem_upper = raw.mem_upper};
-      return true;
+      return Ok();
     }
     case TagType::kBootDevice: {
-      if (!CheckFixedTag<internal::RawBootDevice>(size, boot_device_, error)) return false;
+      LIBK_TRY(CheckFixedTag<internal::RawBootDevice>(size, boot_device_));
       const auto raw = Load<internal::RawBootDevice>(tag);
       boot_device_ = BiosBootDevice{
           .bios_device = raw.bios_device,
           .partition = raw.partition,
           .sub_partition = raw.sub_partition,
       };
-      return true;
+      return Ok();
     }
     case TagType::kMemoryMap:
-      return RecordMemoryMap(tag, size, error);
+      return RecordMemoryMap(tag, size);
     case TagType::kFramebuffer:
-      return RecordFramebuffer(tag, size, error);
+      return RecordFramebuffer(tag, size);
     default:
-      return true;
+      return Ok();
   }
 }
 
-bool Info::RecordMemoryMap(const std::byte* tag, std::uint32_t size, ParseError& error) {
-  if (has_memory_map_) {
-    error = ParseError::kDuplicateTag;
-    return false;
-  }
-  if (size < sizeof(internal::RawMemoryMapHeader)) {
-    error = ParseError::kTagTooShortForType;
-    return false;
-  }
+Result<void, ParseError> Info::RecordMemoryMap(const std::byte* tag, std::uint32_t size) {
+  if (has_memory_map_) return Err(ParseError::kDuplicateTag);
+  if (size < sizeof(internal::RawMemoryMapHeader)) return Err(ParseError::kTagTooShortForType);
   const auto header = Load<internal::RawMemoryMapHeader>(tag);
   if (header.entry_size < sizeof(internal::RawMemoryMapEntry) || header.entry_size % 8 != 0) {
-    error = ParseError::kBadMemoryMapEntrySize;
-    return false;
+    return Err(ParseError::kBadMemoryMapEntrySize);
   }
-  if (header.entry_version != 0) {
-    error = ParseError::kBadMemoryMapVersion;
-    return false;
-  }
+  if (header.entry_version != 0) return Err(ParseError::kBadMemoryMapVersion);
   const std::uint32_t entries_size = size - sizeof(internal::RawMemoryMapHeader);
-  if (entries_size % header.entry_size != 0) {
-    error = ParseError::kMemoryMapEntriesMisfit;
-    return false;
-  }
+  if (entries_size % header.entry_size != 0) return Err(ParseError::kMemoryMapEntriesMisfit);
   const std::byte* entries = tag + sizeof(internal::RawMemoryMapHeader);
   const std::uint32_t count = entries_size / header.entry_size;
   for (std::uint32_t i = 0; i < count; ++i) {
     // SAFETY: entry i lies inside the tag: (i + 1) * entry_size <= entries_size.
     const auto entry = Load<internal::RawMemoryMapEntry>(entries + i * header.entry_size);
-    if (entry.length > kU64Max - entry.base) {
-      error = ParseError::kMemoryRegionOverflow;
-      return false;
+    if (entry.length > std::numeric_limits<std::uint64_t>::max() - entry.base) {
+      return Err(ParseError::kMemoryRegionOverflow);
     }
   }
   has_memory_map_ = true;
   // SAFETY: the count entries of entry_size >= 24 bytes fill the rest of the tag.
   memory_map_ = MemoryMapRange(entries, header.entry_size, count);
-  return true;
+  return Ok();
 }
 
-bool Info::RecordFramebuffer(const std::byte* tag, std::uint32_t size, ParseError& error) {
-  if (!CheckFixedTag<internal::RawFramebufferHeader>(size, framebuffer_, error)) return false;
+Result<void, ParseError> Info::RecordFramebuffer(const std::byte* tag, std::uint32_t size) {
+  LIBK_TRY(CheckFixedTag<internal::RawFramebufferHeader>(size, framebuffer_));
   const auto raw = Load<internal::RawFramebufferHeader>(tag);
   FramebufferInfo info{
       .address = raw.address,
@@ -220,22 +187,21 @@ bool Info::RecordFramebuffer(const std::byte* tag, std::uint32_t size, ParseErro
   switch (info.type) {
     case FramebufferType::kIndexed: {
       if (color_info_size < internal::kPaletteCountSize) {
-        error = ParseError::kBadFramebufferColorInfo;
-        return false;
+        return Err(ParseError::kBadFramebufferColorInfo);
       }
       const auto colors = Load<std::uint16_t>(color_info);
       const std::uint64_t palette_size = std::uint64_t{colors} * internal::kPaletteColorSize;
       if (internal::kPaletteCountSize + palette_size > color_info_size) {
-        error = ParseError::kBadFramebufferColorInfo;
-        return false;
+        return Err(ParseError::kBadFramebufferColorInfo);
       }
-      info.palette = Palette(ByteView(color_info + internal::kPaletteCountSize, palette_size));
+      // SAFETY: the palette's bytes lie inside the tag (checked just above).
+      info.palette =
+          Palette(Span<const std::byte>(color_info + internal::kPaletteCountSize, palette_size));
       break;
     }
     case FramebufferType::kRgb: {
       if (color_info_size < sizeof(internal::RawRgbFormat)) {
-        error = ParseError::kBadFramebufferColorInfo;
-        return false;
+        return Err(ParseError::kBadFramebufferColorInfo);
       }
       const auto rgb = Load<internal::RawRgbFormat>(color_info);
       info.rgb = RgbFormat{
@@ -253,7 +219,7 @@ bool Info::RecordFramebuffer(const std::byte* tag, std::uint32_t size, ParseErro
       break;
   }
   framebuffer_ = info;
-  return true;
+  return Ok();
 }
 
 const char* ParseErrorName(ParseError error) {
@@ -297,3 +263,13 @@ const char* ParseErrorName(ParseError error) {
 }
 
 }  // namespace libk::multiboot2
+
+void libk::Formatter<libk::multiboot2::ParseError>::Format(multiboot2::ParseError error,
+                                                           const FormatSpec& spec, Sink& sink) {
+  Formatter<const char*>::Format(multiboot2::ParseErrorName(error), spec, sink);
+}
+
+void libk::Formatter<libk::multiboot2::ParseFailure>::Format(
+    const multiboot2::ParseFailure& failure, const FormatSpec& /*spec*/, Sink& sink) {
+  libk::Format(sink, "{} at offset {:#x}", failure.reason, failure.offset);
+}

@@ -6,10 +6,15 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "libk/fmt/formatter.h"
+#include "libk/fmt/sink.h"
+#include "libk/fmt/spec.h"
+#include "libk/fmt/string_view.h"
 #include "libk/multiboot2/ranges.h"
 #include "libk/multiboot2/types.h"
 #include "libk/multiboot2/values.h"
-#include "libk/panic/panic.h"
+#include "libk/result/optional.h"
+#include "libk/result/result.h"
 
 namespace libk::multiboot2 {
 
@@ -37,11 +42,18 @@ enum class ParseError : std::uint8_t {
 // Returns a short description of `error` ("tag ends past total_size"). The string is static.
 const char* ParseErrorName(ParseError error);
 
-class ParseResult;
+// Why and where Parse rejected a structure: the rule broken and the byte offset, from the
+// start of the structure, of the tag at fault (0 for the header's own errors). The offset
+// is what a hex dump of a loader's bytes needs to find the culprit.
+struct ParseFailure {
+  ParseError reason = ParseError::kTooSmall;
+  std::uint64_t offset = 0;
+
+  friend constexpr bool operator==(const ParseFailure&, const ParseFailure&) = default;
+};
 
 // Validated boot information: a view of the loader's bytes plus what Parse decoded; the
-// bytes stay owned by the loader. Pass it by reference: it is about 200 bytes, and in the
-// kernel copying it calls memcpy.
+// bytes stay owned by the loader. Pass it by reference: it is about 200 bytes.
 //
 // Invariant: every view an accessor returns lies inside [data(), data() + total_size()),
 // and Parse accepted those bytes under the rules documented on ParseError.
@@ -51,24 +63,24 @@ class Info {
   // u32) must be in [16, available]; then the tags must follow each other at 8-byte aligned
   // offsets, each at least 8 bytes and inside total_size, up to an end tag (type 0, size 8)
   // that closes the structure exactly; and each tag this parser knows must hold its fields
-  // (see ParseError). Unknown tags are kept and only bounds-checked. Returns the first
-  // error found, with the offset of the tag at fault. Reads no byte outside
+  // (see ParseError). Unknown tags are kept and only bounds-checked. Returns the Info, or
+  // the first error found with the offset of the tag at fault. Reads no byte outside
   // [data, data + available).
   // Safety: `data` must point at `available` readable bytes that stay mapped while the
   // Info is used. (If they change after Parse, accessors still read only inside
   // them, but may return changed values.)
-  static ParseResult Parse(const std::byte* data, std::size_t available);
+  static Result<Info, ParseFailure> Parse(const std::byte* data, std::size_t available);
 
   // Validates the structure a multiboot2 loader left at `data`, as Parse does, trusting
   // only its first u32 for the number of readable bytes.
   // Safety: `data` must point at 4 readable bytes, and at as many as their value says
   // when that is more; they must stay mapped while the Info is used.
-  static ParseResult FromBootloader(const std::byte* data);
+  static Result<Info, ParseFailure> FromBootloader(const std::byte* data);
 
   // Returns the kernel's command line, if the loader sent one.
-  Optional<StringRef> CommandLine() const { return command_line_; }
+  Optional<StringView> CommandLine() const { return command_line_; }
   // Returns the loader's name, such as "GRUB 2.06", if it sent one.
-  Optional<StringRef> BootloaderName() const { return bootloader_name_; }
+  Optional<StringView> BootloaderName() const { return bootloader_name_; }
   // Returns the basic memory information, if present.
   Optional<BasicMemoryInfo> BasicMemInfo() const { return basic_mem_info_; }
   // Returns the BIOS boot device, if present.
@@ -90,22 +102,21 @@ class Info {
   std::uint32_t total_size() const { return total_size_; }
 
  private:
-  friend class ParseResult;
   Info() = default;
-  // Does Parse's work on this empty Info; sets `result` ok or to the first error found.
+  // Does Parse's work on this empty Info.
   // Safety: as for Parse.
-  void Validate(const std::byte* data, std::size_t available, ParseResult& result);
-  // Checks the tag of `size` bytes at `tag` and records what it holds; returns false and
-  // sets `error` if the tag is invalid.
+  Result<void, ParseFailure> Validate(const std::byte* data, std::size_t available);
+  // Checks the tag of `size` bytes at `tag` and records what it holds; returns why the tag
+  // is invalid if it is.
   // Safety: `tag` must point at `size` >= 8 readable bytes.
-  bool Record(const std::byte* tag, std::uint32_t type, std::uint32_t size, ParseError& error);
-  bool RecordMemoryMap(const std::byte* tag, std::uint32_t size, ParseError& error);
-  bool RecordFramebuffer(const std::byte* tag, std::uint32_t size, ParseError& error);
+  Result<void, ParseError> Record(const std::byte* tag, std::uint32_t type, std::uint32_t size);
+  Result<void, ParseError> RecordMemoryMap(const std::byte* tag, std::uint32_t size);
+  Result<void, ParseError> RecordFramebuffer(const std::byte* tag, std::uint32_t size);
 
   const std::byte* data_ = nullptr;
   std::uint32_t total_size_ = 0;
-  Optional<StringRef> command_line_;
-  Optional<StringRef> bootloader_name_;
+  Optional<StringView> command_line_;
+  Optional<StringView> bootloader_name_;
   Optional<BasicMemoryInfo> basic_mem_info_;
   Optional<BiosBootDevice> boot_device_;
   Optional<FramebufferInfo> framebuffer_;
@@ -113,43 +124,16 @@ class Info {
   MemoryMapRange memory_map_;
 };
 
-// Either a validated Info or the ParseError that stopped Parse, with the byte offset where
-// it was found. A local stand-in until libk::Result<Info, ParseError> exists; like
-// std::expected, value() checks and panics while * and error() only state a
-// precondition. Breaking that precondition is still memory-safe: * then returns an Info
-// holding what was validated before the error (its views still lie inside the buffer),
-// error() returns kTooSmall.
-class [[nodiscard]] ParseResult {
- public:
-  bool ok() const { return ok_; }
+}  // namespace libk::multiboot2
 
-  // Returns the Info; panics unless ok().
-  const Info& value() const {
-    LIBK_ASSERT(ok_, "multiboot2::ParseResult::value() on an error");
-    return info_;
-  }
-
-  // Returns the Info. Requires ok(); does not check it, so it links without a panic
-  // handler.
-  const Info& operator*() const { return info_; }
-  const Info* operator->() const { return &info_; }
-
-  // Returns the error. Requires !ok().
-  ParseError error() const { return error_; }
-
-  // Returns the offset (from the start of the structure) of the tag at fault. Requires
-  // !ok().
-  std::uint64_t error_offset() const { return error_offset_; }
-
- private:
-  friend class Info;
-  ParseResult(ParseError error, std::uint64_t offset)
-      : ok_(false), error_(error), error_offset_(offset) {}
-
-  bool ok_;
-  ParseError error_;
-  std::uint64_t error_offset_;
-  Info info_;
+// Prints the description of the error, as ParseErrorName.
+template <>
+struct libk::Formatter<libk::multiboot2::ParseError> {
+  static void Format(multiboot2::ParseError error, const FormatSpec& spec, Sink& sink);
 };
 
-}  // namespace libk::multiboot2
+// Prints "tag ends past total_size at offset 0x48".
+template <>
+struct libk::Formatter<libk::multiboot2::ParseFailure> {
+  static void Format(const multiboot2::ParseFailure& failure, const FormatSpec& spec, Sink& sink);
+};

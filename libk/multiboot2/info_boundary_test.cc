@@ -71,7 +71,7 @@ TEST(InfoBoundary, TagSizesAroundEveryBoundary) {
   int accepted = 0;
   int variants = 0;
   for (const std::vector<std::byte>& base : BaseStructures()) {
-    ASSERT_TRUE(Info::Parse(base.data(), base.size()).ok());
+    ASSERT_TRUE(Info::Parse(base.data(), base.size()).is_ok());
     for (const std::size_t tag : testing::TagOffsets(base)) {
       const std::size_t remaining = base.size() - tag;
       std::vector<std::size_t> sizes;

@@ -24,13 +24,13 @@ std::vector<std::byte> GrubBytes() {
   return bytes;
 }
 
-std::string ToString(StringRef text) { return std::string(text.begin(), text.end()); }
+std::string ToString(StringView text) { return {text.begin(), text.end()}; }
 
 TEST(InfoExample, GrubInQemuWith128MiB) {
   const std::vector<std::byte> bytes = GrubBytes();
   GuardedBuffer buffer(bytes, GuardedBuffer::Guard::kAfter);
-  const ParseResult result = Info::Parse(buffer.data(), buffer.size());
-  ASSERT_TRUE(result.ok()) << ParseErrorName(result.error());
+  const Result<Info, ParseFailure> result = Info::Parse(buffer.data(), buffer.size());
+  ASSERT_TRUE(result.is_ok()) << ParseErrorName(result.error().reason);
   const Info& info = result.value();
 
   EXPECT_EQ(info.total_size(), 256u);
@@ -76,8 +76,8 @@ TEST(InfoExample, CapturedFromGrubInQemu) {
   std::vector<std::byte> bytes;
   for (std::uint8_t byte : testing::kGrubCapture) bytes.push_back(std::byte{byte});
   GuardedBuffer buffer(bytes, GuardedBuffer::Guard::kAfter);
-  const ParseResult result = Info::FromBootloader(buffer.data());
-  ASSERT_TRUE(result.ok()) << ParseErrorName(result.error());
+  const Result<Info, ParseFailure> result = Info::FromBootloader(buffer.data());
+  ASSERT_TRUE(result.is_ok()) << ParseErrorName(result.error().reason);
   const Info& info = result.value();
 
   EXPECT_EQ(info.total_size(), 0x468u);
@@ -119,8 +119,8 @@ TEST(InfoExample, CapturedFromGrubInQemu) {
 
 TEST(InfoExample, FromBootloaderTrustsOnlyTheFirstWord) {
   GuardedBuffer buffer(GrubBytes(), GuardedBuffer::Guard::kAfter);
-  const ParseResult result = Info::FromBootloader(buffer.data());
-  ASSERT_TRUE(result.ok());
+  const Result<Info, ParseFailure> result = Info::FromBootloader(buffer.data());
+  ASSERT_TRUE(result.is_ok());
   EXPECT_EQ(result.value().MemoryMap().size(), 6u);
 }
 
@@ -135,8 +135,8 @@ TEST(InfoExample, RgbFramebuffer) {
   testing::AppendU16(payload, 0);
   for (std::uint8_t field : {16, 8, 8, 8, 0, 8}) testing::AppendU8(payload, field);
   const auto bytes = testing::InfoBuilder().AddTag(8, payload).Finish();
-  const ParseResult result = Info::Parse(bytes.data(), bytes.size());
-  ASSERT_TRUE(result.ok()) << ParseErrorName(result.error());
+  const Result<Info, ParseFailure> result = Info::Parse(bytes.data(), bytes.size());
+  ASSERT_TRUE(result.is_ok()) << ParseErrorName(result.error().reason);
   const auto fb = result.value().Framebuffer();
   ASSERT_TRUE(fb);
   EXPECT_EQ(fb->address, 0xfd000000u);
@@ -161,8 +161,8 @@ TEST(InfoExample, IndexedFramebufferPalette) {
   testing::AppendU16(payload, 2);  // two colors
   for (std::uint8_t channel : {1, 2, 3, 250, 251, 252}) testing::AppendU8(payload, channel);
   const auto bytes = testing::InfoBuilder().AddTag(8, payload).Finish();
-  const ParseResult result = Info::Parse(bytes.data(), bytes.size());
-  ASSERT_TRUE(result.ok()) << ParseErrorName(result.error());
+  const Result<Info, ParseFailure> result = Info::Parse(bytes.data(), bytes.size());
+  ASSERT_TRUE(result.is_ok()) << ParseErrorName(result.error().reason);
   const auto fb = result.value().Framebuffer();
   ASSERT_TRUE(fb);
   EXPECT_EQ(fb->type, FramebufferType::kIndexed);
@@ -175,8 +175,8 @@ TEST(InfoExample, ModulesInOrder) {
   testing::InfoModel model;
   model.modules = {{0x200000, 0x201000, "initrd"}, {0x300000, 0x300000, ""}};
   const auto bytes = testing::Build(model);
-  const ParseResult result = Info::Parse(bytes.data(), bytes.size());
-  ASSERT_TRUE(result.ok());
+  const Result<Info, ParseFailure> result = Info::Parse(bytes.data(), bytes.size());
+  ASSERT_TRUE(result.is_ok());
   std::vector<std::string> cmdlines;
   for (const Module module : result.value().Modules()) {
     cmdlines.push_back(ToString(module.cmdline));
@@ -190,8 +190,8 @@ TEST(InfoExample, ModulesInOrder) {
 TEST(InfoExample, MinimalStructureHasNothing) {
   const auto bytes = testing::InfoBuilder().Finish();
   ASSERT_EQ(bytes.size(), 16u);
-  const ParseResult result = Info::Parse(bytes.data(), bytes.size());
-  ASSERT_TRUE(result.ok());
+  const Result<Info, ParseFailure> result = Info::Parse(bytes.data(), bytes.size());
+  ASSERT_TRUE(result.is_ok());
   const Info& info = result.value();
   EXPECT_FALSE(info.CommandLine());
   EXPECT_FALSE(info.BootloaderName());
@@ -203,15 +203,15 @@ TEST(InfoExample, MinimalStructureHasNothing) {
 }
 
 TEST(InfoExampleDeathTest, ValueOfAnErrorPanics) {
-  const ParseResult result = Info::Parse(nullptr, 0);
-  ASSERT_FALSE(result.ok());
-  EXPECT_DEATH(static_cast<void>(result.value()), "ParseResult::value\\(\\) on an error");
+  const Result<Info, ParseFailure> result = Info::Parse(nullptr, 0);
+  ASSERT_FALSE(result.is_ok());
+  EXPECT_DEATH(static_cast<void>(result.value()), "value\\(\\) of an error Result");
 }
 
 TEST(InfoExampleDeathTest, MemoryMapIndexOutOfRangePanics) {
   const std::vector<std::byte> bytes = GrubBytes();
-  const ParseResult result = Info::Parse(bytes.data(), bytes.size());
-  ASSERT_TRUE(result.ok());
+  const Result<Info, ParseFailure> result = Info::Parse(bytes.data(), bytes.size());
+  ASSERT_TRUE(result.is_ok());
   EXPECT_DEATH(static_cast<void>(result.value().MemoryMap()[6]), "index out of range");
 }
 

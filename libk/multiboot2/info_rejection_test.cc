@@ -26,21 +26,21 @@ std::vector<std::byte> GrubBytes() {
 
 // Parses `bytes` (all of them available) and expects `error` at `offset`.
 void ExpectRejected(const std::vector<std::byte>& bytes, ParseError error, std::uint64_t offset) {
-  const ParseResult result = Info::Parse(bytes.data(), bytes.size());
-  ASSERT_FALSE(result.ok());
-  EXPECT_EQ(result.error(), error) << ParseErrorName(result.error());
-  EXPECT_EQ(result.error_offset(), offset);
+  const Result<Info, ParseFailure> result = Info::Parse(bytes.data(), bytes.size());
+  ASSERT_FALSE(result.is_ok());
+  EXPECT_EQ(result.error().reason, error) << ParseErrorName(result.error().reason);
+  EXPECT_EQ(result.error().offset, offset);
 }
 
 TEST(InfoRejection, TheUnpatchedExampleIsAccepted) {
   const auto bytes = GrubBytes();
-  EXPECT_TRUE(Info::Parse(bytes.data(), bytes.size()).ok());
+  EXPECT_TRUE(Info::Parse(bytes.data(), bytes.size()).is_ok());
 }
 
 TEST(InfoRejection, TooFewBytesForTheHeader) {
   const auto bytes = GrubBytes();
-  EXPECT_EQ(Info::Parse(nullptr, 0).error(), ParseError::kTooSmall);
-  EXPECT_EQ(Info::Parse(bytes.data(), 7).error(), ParseError::kTooSmall);
+  EXPECT_EQ(Info::Parse(nullptr, 0).error(), (ParseFailure{.reason = ParseError::kTooSmall}));
+  EXPECT_EQ(Info::Parse(bytes.data(), 7).error(), (ParseFailure{.reason = ParseError::kTooSmall}));
 }
 
 TEST(InfoRejection, TotalSizeBelowSixteen) {
@@ -51,9 +51,9 @@ TEST(InfoRejection, TotalSizeBelowSixteen) {
 
 TEST(InfoRejection, TotalSizeAboveAvailable) {
   const auto bytes = GrubBytes();
-  const ParseResult result = Info::Parse(bytes.data(), bytes.size() - 1);
-  ASSERT_FALSE(result.ok());
-  EXPECT_EQ(result.error(), ParseError::kTotalSizeExceedsAvailable);
+  const Result<Info, ParseFailure> result = Info::Parse(bytes.data(), bytes.size() - 1);
+  ASSERT_FALSE(result.is_ok());
+  EXPECT_EQ(result.error().reason, ParseError::kTotalSizeExceedsAvailable);
 }
 
 TEST(InfoRejection, MissingEndTag) {
@@ -125,7 +125,7 @@ TEST(InfoRejection, MemoryRegionWrappingAround) {
   // Ending exactly at 2^64 - 1 is fine.
   model.memory_map = {{.base = 0xfffffffffffff000, .length = 0xfff, .type = MemoryType::kReserved}};
   const auto bytes = testing::Build(model);
-  EXPECT_TRUE(Info::Parse(bytes.data(), bytes.size()).ok());
+  EXPECT_TRUE(Info::Parse(bytes.data(), bytes.size()).is_ok());
 }
 
 TEST(InfoRejection, UnterminatedLoaderName) {
@@ -200,7 +200,7 @@ TEST(InfoRejection, FramebufferColorInfoMustFit) {
                  ParseError::kBadFramebufferColorInfo, 8);
   payload.resize(payload.size() + 3, std::byte{0x55});
   const auto bytes = testing::InfoBuilder().AddTag(8, payload).Finish();
-  EXPECT_TRUE(Info::Parse(bytes.data(), bytes.size()).ok());
+  EXPECT_TRUE(Info::Parse(bytes.data(), bytes.size()).is_ok());
 }
 
 TEST(InfoRejection, ErrorsHaveNames) {

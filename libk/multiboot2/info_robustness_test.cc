@@ -116,7 +116,7 @@ TEST(InfoRobustness, MutatedStructuresAreRejectedOrReadInBounds) {
     std::vector<std::byte> bytes = GenValidStructure();
     Mutate(bytes);
     const Outcome outcome = CheckEverywhere(bytes);
-    RC_TAG(outcome.ok ? "accepted" : ParseErrorName(*outcome.error));
+    RC_TAG(outcome.ok ? "accepted" : ParseErrorName(outcome.failure->reason));
     (outcome.ok ? accepted : rejected) += 1;
   }));
   // Both outcomes must be common, or the property tests less than it claims.
@@ -147,8 +147,8 @@ TEST(InfoRobustness, AccessorsStayInBoundsWhenBytesChangeAfterParse) {
     mutated.resize(original.size());  // Only in-place changes: the mapping stays the same.
     for (auto guard : {GuardedBuffer::Guard::kAfter, GuardedBuffer::Guard::kBefore}) {
       GuardedBuffer buffer(original, guard);
-      const ParseResult result = Info::Parse(buffer.data(), buffer.size());
-      RC_ASSERT(result.ok());
+      const Result<Info, ParseFailure> result = Info::Parse(buffer.data(), buffer.size());
+      RC_ASSERT(result.is_ok());
       std::memcpy(buffer.mutable_data(), mutated.data(), mutated.size());
       TouchEverything(result.value(), buffer.data(), buffer.size(), /*strings_in_tags=*/false);
     }
@@ -165,8 +165,8 @@ TEST(InfoRobustness, FromBootloaderReadsOnlyTotalSizeBytes) {
     if (total < 4 || total > bytes.size()) return;
     bytes.resize(total);
     GuardedBuffer buffer(bytes, GuardedBuffer::Guard::kAfter);
-    const ParseResult result = Info::FromBootloader(buffer.data());
-    if (result.ok()) TouchEverything(result.value(), buffer.data(), buffer.size());
+    const Result<Info, ParseFailure> result = Info::FromBootloader(buffer.data());
+    if (result.is_ok()) TouchEverything(result.value(), buffer.data(), buffer.size());
   }));
 }
 

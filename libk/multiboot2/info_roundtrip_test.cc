@@ -22,9 +22,9 @@ using testing::GenInfoModel;
 using testing::GuardedBuffer;
 using testing::InfoModel;
 
-std::string ToString(StringRef text) { return std::string(text.begin(), text.end()); }
+std::string ToString(StringView text) { return {text.begin(), text.end()}; }
 
-std::optional<std::string> ToModel(const Optional<StringRef>& text) {
+std::optional<std::string> ToModel(const Optional<StringView>& text) {
   if (!text) return std::nullopt;
   return ToString(*text);
 }
@@ -99,8 +99,8 @@ RC_GTEST_PROP(InfoRoundTrip, AccessorsReturnTheModel, ()) {
   const std::vector<std::byte> bytes = Build(model);
   GuardedBuffer buffer(bytes, GuardedBuffer::Guard::kAfter);
 
-  const ParseResult result = Info::Parse(buffer.data(), buffer.size());
-  RC_ASSERT(result.ok());
+  const Result<Info, ParseFailure> result = Info::Parse(buffer.data(), buffer.size());
+  RC_ASSERT(result.is_ok());
   const Info& info = result.value();
   RC_ASSERT(info.data() == buffer.data());
   RC_ASSERT(info.total_size() == bytes.size());
@@ -117,8 +117,8 @@ RC_GTEST_PROP(InfoRoundTrip, FromBootloaderAgreesWithParse, ()) {
   const std::vector<std::byte> bytes = Build(model);
   GuardedBuffer buffer(bytes, GuardedBuffer::Guard::kAfter);
 
-  const ParseResult result = Info::FromBootloader(buffer.data());
-  RC_ASSERT(result.ok());
+  const Result<Info, ParseFailure> result = Info::FromBootloader(buffer.data());
+  RC_ASSERT(result.is_ok());
   RC_ASSERT(result.value().total_size() == bytes.size());
   RC_ASSERT(ToModel(result.value(), model.memory_map_entry_size) == model);
 }
@@ -131,8 +131,8 @@ RC_GTEST_PROP(InfoRoundTrip, TrailingBytesAfterTotalSizeAreIgnored, ()) {
   for (std::uint8_t byte : *rc::gen::arbitrary<std::vector<std::uint8_t>>()) {
     bytes.push_back(std::byte{byte});
   }
-  const ParseResult result = Info::Parse(bytes.data(), bytes.size());
-  RC_ASSERT(result.ok());
+  const Result<Info, ParseFailure> result = Info::Parse(bytes.data(), bytes.size());
+  RC_ASSERT(result.is_ok());
   RC_ASSERT(result.value().total_size() == total);
   RC_ASSERT(ToModel(result.value(), model.memory_map_entry_size) == model);
 }

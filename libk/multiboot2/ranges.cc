@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "libk/containers/span.h"
+#include "libk/fmt/string_view.h"
 #include "libk/multiboot2/internal/layout.h"
 
 namespace libk::multiboot2 {
@@ -48,12 +50,13 @@ void TagIterator::Settle(std::uint64_t offset) {
 
 Tag TagIterator::operator*() const {
   if (offset_ >= total_size_) return Tag{};
-  // Settle checked 8 <= size_ and offset_ + size_ <= total_size_.
+  // SAFETY: Settle checked 8 <= size_ and offset_ + size_ <= total_size_, so the payload
+  // lies inside the total_size_ readable bytes at data_.
   return Tag{
       .type = static_cast<TagType>(type_),
       .size = size_,
-      .payload = ByteView(data_ + offset_ + sizeof(internal::RawTagHeader),
-                          size_ - sizeof(internal::RawTagHeader)),
+      .payload = Span<const std::byte>(data_ + offset_ + sizeof(internal::RawTagHeader),
+                                       size_ - sizeof(internal::RawTagHeader)),
   };
 }
 
@@ -87,15 +90,15 @@ ModuleRange::Iterator& ModuleRange::Iterator::operator++() {
 
 Module ModuleRange::Iterator::operator*() const {
   if (tags_ == end_) return Module{};
-  const ByteView payload = (*tags_).payload;
+  const Span<const std::byte> payload = (*tags_).payload;
   // SAFETY: SkipOthers stopped here only if the payload holds more than the two addresses.
-  const std::byte* cmdline = payload.data() + kModuleFieldsSize;
+  const char* cmdline = internal::AsChars(payload.data() + kModuleFieldsSize);
   const std::size_t cmdline_limit = payload.size() - kModuleFieldsSize;
   return Module{
       .start = Load<std::uint32_t>(payload.data()),
       .end = Load<std::uint32_t>(payload.data() + sizeof(std::uint32_t)),
-      .cmdline = StringRef(internal::AsChars(cmdline),
-                           internal::BoundedStringLength(cmdline, cmdline_limit)),
+      // SAFETY: the command line's characters lie inside the payload.
+      .cmdline = StringView(cmdline, BoundedStringLength(cmdline, cmdline_limit)),
   };
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "libk/multiboot2/values.h"
+#include "libk/panic/panic.h"
 
 namespace libk::multiboot2 {
 

@@ -1,8 +1,15 @@
 #include "libk/multiboot2/types.h"
 
-namespace libk::multiboot2 {
+#include <cstdint>
 
-const char* TagTypeName(TagType type) {
+#include "libk/fmt/format.h"
+#include "libk/fmt/string_view.h"
+
+namespace libk::multiboot2 {
+namespace {
+
+// Each returns the name of a value the specification defines, or null.
+const char* FindTagTypeName(TagType type) {
   switch (type) {
     case TagType::kEnd:
       return "end";
@@ -49,10 +56,10 @@ const char* TagTypeName(TagType type) {
     case TagType::kImageLoadBase:
       return "image load base address";
   }
-  return "unknown";
+  return nullptr;
 }
 
-const char* MemoryTypeName(MemoryType type) {
+const char* FindMemoryTypeName(MemoryType type) {
   switch (type) {
     case MemoryType::kAvailable:
       return "available";
@@ -65,10 +72,10 @@ const char* MemoryTypeName(MemoryType type) {
     case MemoryType::kBadMemory:
       return "bad memory";
   }
-  return "unknown";
+  return nullptr;
 }
 
-const char* FramebufferTypeName(FramebufferType type) {
+const char* FindFramebufferTypeName(FramebufferType type) {
   switch (type) {
     case FramebufferType::kIndexed:
       return "indexed";
@@ -77,7 +84,54 @@ const char* FramebufferTypeName(FramebufferType type) {
     case FramebufferType::kEgaText:
       return "EGA text";
   }
-  return "unknown";
+  return nullptr;
+}
+
+// Writes `name` formatted as a string with `spec`; a null name as "unknown (value)".
+void FormatName(const char* name, std::uint32_t value, const FormatSpec& spec, Sink& sink) {
+  if (name != nullptr) {
+    Formatter<StringView>::Format(name, spec, sink);
+    return;
+  }
+  FixedBufferSink<sizeof("unknown (4294967295)")> text;
+  libk::Format(text, "unknown ({})", value);
+  Formatter<StringView>::Format(text.view(), spec, sink);
+}
+
+}  // namespace
+
+const char* TagTypeName(TagType type) {
+  const char* name = FindTagTypeName(type);
+  return name != nullptr ? name : "unknown";
+}
+
+const char* MemoryTypeName(MemoryType type) {
+  const char* name = FindMemoryTypeName(type);
+  return name != nullptr ? name : "unknown";
+}
+
+const char* FramebufferTypeName(FramebufferType type) {
+  const char* name = FindFramebufferTypeName(type);
+  return name != nullptr ? name : "unknown";
 }
 
 }  // namespace libk::multiboot2
+
+void libk::Formatter<libk::multiboot2::TagType>::Format(multiboot2::TagType type,
+                                                        const FormatSpec& spec, Sink& sink) {
+  multiboot2::FormatName(multiboot2::FindTagTypeName(type), static_cast<std::uint32_t>(type), spec,
+                         sink);
+}
+
+void libk::Formatter<libk::multiboot2::MemoryType>::Format(multiboot2::MemoryType type,
+                                                           const FormatSpec& spec, Sink& sink) {
+  multiboot2::FormatName(multiboot2::FindMemoryTypeName(type), static_cast<std::uint32_t>(type),
+                         spec, sink);
+}
+
+void libk::Formatter<libk::multiboot2::FramebufferType>::Format(multiboot2::FramebufferType type,
+                                                                const FormatSpec& spec,
+                                                                Sink& sink) {
+  multiboot2::FormatName(multiboot2::FindFramebufferTypeName(type),
+                         static_cast<std::uint32_t>(type), spec, sink);
+}

@@ -1,9 +1,14 @@
 // The numbers of the multiboot2 boot information: tag types, memory types and framebuffer
-// types, with their printable names. Values come from the multiboot2 specification; the
-// enums keep any other value a loader sends, so nothing is lost in a round trip.
+// types, with their printable names and formatters. Values come from the multiboot2
+// specification; the enums keep any other value a loader sends, so nothing is lost in a
+// round trip.
 #pragma once
 
 #include <cstdint>
+
+#include "libk/fmt/formatter.h"
+#include "libk/fmt/sink.h"
+#include "libk/fmt/spec.h"
 
 namespace libk::multiboot2 {
 
@@ -71,3 +76,27 @@ constexpr bool IsKnownMemoryType(MemoryType type) {
 constexpr bool IsUsable(MemoryType type) { return type == MemoryType::kAvailable; }
 
 }  // namespace libk::multiboot2
+
+// Each prints its name ("memory map", "ACPI NVS", "RGB"), or "unknown (N)" with the number
+// for a value the specification does not define. Specs are a string's: "{:<16}" pads.
+template <>
+struct libk::Formatter<libk::multiboot2::TagType> {
+  static constexpr bool ValidateSpec(const FormatSpec& spec) {
+    return internal::IsTextSpec(spec, 's');
+  }
+  static void Format(multiboot2::TagType type, const FormatSpec& spec, Sink& sink);
+};
+template <>
+struct libk::Formatter<libk::multiboot2::MemoryType> {
+  static constexpr bool ValidateSpec(const FormatSpec& spec) {
+    return internal::IsTextSpec(spec, 's');
+  }
+  static void Format(multiboot2::MemoryType type, const FormatSpec& spec, Sink& sink);
+};
+template <>
+struct libk::Formatter<libk::multiboot2::FramebufferType> {
+  static constexpr bool ValidateSpec(const FormatSpec& spec) {
+    return internal::IsTextSpec(spec, 's');
+  }
+  static void Format(multiboot2::FramebufferType type, const FormatSpec& spec, Sink& sink);
+};

@@ -1,97 +1,20 @@
-// The decoded values the multiboot2 parser hands out: small views into the loader's bytes
-// (StringRef, ByteView) and plain structs copied out of them. Optional, StringRef and
-// ByteView are local stand-ins until libk has its own optional and views.
+// The decoded values the multiboot2 parser hands out: views into the loader's bytes
+// (libk::StringView for strings, libk::Span<const std::byte> for raw bytes) and plain
+// structs copied out of them, with formatters where printing them makes sense.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 
+#include "libk/containers/span.h"
+#include "libk/fmt/formatter.h"
+#include "libk/fmt/sink.h"
+#include "libk/fmt/spec.h"
+#include "libk/fmt/string_view.h"
 #include "libk/multiboot2/types.h"
 #include "libk/panic/panic.h"
 
 namespace libk::multiboot2 {
-
-// A value or nothing, for tags a loader may leave out. T must be default-constructible.
-template <typename T>
-class Optional {
- public:
-  constexpr Optional() = default;
-  // Holds `value`. Implicit, like std::optional's.
-  constexpr Optional(const T& value) : value_(value), has_value_(true) {}  // NOLINT
-
-  constexpr bool has_value() const { return has_value_; }
-  constexpr explicit operator bool() const { return has_value_; }
-
-  // Returns the value; panics when there is none.
-  constexpr const T& value() const {
-    LIBK_ASSERT(has_value_, "multiboot2::Optional::value() on an empty Optional");
-    return value_;
-  }
-  constexpr const T& operator*() const { return value(); }
-  constexpr const T* operator->() const { return &value(); }
-
- private:
-  T value_{};
-  bool has_value_ = false;
-};
-
-// A string inside the boot information: `size()` characters, not counting the NUL that
-// follows them in the loader's bytes.
-class StringRef {
- public:
-  constexpr StringRef() = default;
-  // Views the `size` characters at `data`.
-  constexpr StringRef(const char* data, std::size_t size) : data_(data), size_(size) {}
-
-  constexpr const char* data() const { return data_; }
-  constexpr std::size_t size() const { return size_; }
-  constexpr bool empty() const { return size_ == 0; }
-  constexpr const char* begin() const { return data_; }
-  constexpr const char* end() const { return data_ + size_; }
-
-  // Returns character `i`; panics unless i < size().
-  constexpr char operator[](std::size_t i) const {
-    LIBK_ASSERT(i < size_, "StringRef index out of range");
-    return data_[i];
-  }
-
-  // Returns whether both hold the same characters.
-  friend constexpr bool operator==(StringRef a, StringRef b) {
-    if (a.size_ != b.size_) return false;
-    for (std::size_t i = 0; i < a.size_; ++i) {
-      if (a.data_[i] != b.data_[i]) return false;
-    }
-    return true;
-  }
-
- private:
-  const char* data_ = "";
-  std::size_t size_ = 0;
-};
-
-// Bytes inside the boot information, such as a tag's payload.
-class ByteView {
- public:
-  constexpr ByteView() = default;
-  // Views the `size` bytes at `data`.
-  constexpr ByteView(const std::byte* data, std::size_t size) : data_(data), size_(size) {}
-
-  constexpr const std::byte* data() const { return data_; }
-  constexpr std::size_t size() const { return size_; }
-  constexpr bool empty() const { return size_ == 0; }
-  constexpr const std::byte* begin() const { return data_; }
-  constexpr const std::byte* end() const { return data_ + size_; }
-
-  // Returns byte `i`; panics unless i < size().
-  constexpr std::byte operator[](std::size_t i) const {
-    LIBK_ASSERT(i < size_, "ByteView index out of range");
-    return data_[i];
-  }
-
- private:
-  const std::byte* data_ = nullptr;
-  std::size_t size_ = 0;
-};
 
 // One entry of the memory map: the physical range [base, base + length), which the parser
 // guarantees does not wrap around 2^64.
@@ -103,11 +26,12 @@ struct MemoryRegion {
   friend constexpr bool operator==(const MemoryRegion&, const MemoryRegion&) = default;
 };
 
-// A boot module the loader placed at physical [start, end), with its command line.
+// A boot module the loader placed at physical [start, end), with its command line (the
+// characters before its NUL).
 struct Module {
   std::uint32_t start = 0;
   std::uint32_t end = 0;
-  StringRef cmdline;
+  StringView cmdline;
 };
 
 // The basic memory information tag: amounts of lower memory (from 0) and upper memory
@@ -169,8 +93,8 @@ class Palette {
  private:
   friend class Info;
   static constexpr std::size_t kColorSize = 3;
-  explicit constexpr Palette(ByteView bytes) : bytes_(bytes) {}
-  ByteView bytes_;
+  explicit constexpr Palette(Span<const std::byte> bytes) : bytes_(bytes) {}
+  Span<const std::byte> bytes_;
 };
 
 // The framebuffer tag. `rgb` means something only for FramebufferType::kRgb and `palette`
@@ -191,7 +115,14 @@ struct FramebufferInfo {
 struct Tag {
   TagType type = TagType::kEnd;
   std::uint32_t size = 0;
-  ByteView payload;
+  Span<const std::byte> payload;
 };
 
 }  // namespace libk::multiboot2
+
+// Prints "[0x100000, 0x7fe0000) available": the region's bounds in hex and its type. (A
+// region made by hand whose end wraps around 2^64 prints its end as "2^64 + 0x...".)
+template <>
+struct libk::Formatter<libk::multiboot2::MemoryRegion> {
+  static void Format(const multiboot2::MemoryRegion& region, const FormatSpec& spec, Sink& sink);
+};

@@ -3,7 +3,8 @@
 // a global Lazy costs no static constructor or destructor: `constinit Lazy<Table> g(&Make);`
 #pragma once
 
-#include "libk/sync/internal/placement_new.h"
+#include <new>
+
 #include "libk/sync/once.h"
 
 namespace libk {

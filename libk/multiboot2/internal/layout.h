@@ -115,13 +115,4 @@ inline const char* AsChars(const std::byte* bytes) {
   return static_cast<const char*>(static_cast<const void*>(bytes));
 }
 
-// Returns the length of the string at `bytes`, which ends at the first NUL among the first
-// `limit` bytes, or `limit` when there is none. Reads nothing at or past bytes + limit.
-// Safety: `bytes` must point at `limit` readable bytes.
-inline std::size_t BoundedStringLength(const std::byte* bytes, std::size_t limit) {
-  std::size_t length = 0;
-  while (length < limit && bytes[length] != std::byte{0}) ++length;
-  return length;
-}
-
 }  // namespace libk::multiboot2::internal

@@ -30,15 +30,15 @@ void RequireInside(const void* view, std::size_t size, const std::byte* base,
 }
 
 // Returns whether [view, view + size) lies inside `payload`.
-bool Within(const void* view, std::size_t size, ByteView payload) {
+bool Within(const void* view, std::size_t size, Span<const std::byte> payload) {
   const auto begin = std::bit_cast<std::uintptr_t>(view);
   const auto lo = std::bit_cast<std::uintptr_t>(payload.data());
   return begin >= lo && size <= payload.size() && begin - lo <= payload.size() - size;
 }
 
 Outcome ParseAndTouch(const std::byte* data, std::size_t available) {
-  const ParseResult result = Info::Parse(data, available);
-  if (!result.ok()) return Outcome{.ok = false, .error = result.error()};
+  const Result<Info, ParseFailure> result = Info::Parse(data, available);
+  if (!result.is_ok()) return Outcome{.ok = false, .failure = result.error()};
   return Outcome{.ok = true, .checksum = TouchEverything(result.value(), data, available)};
 }
 
@@ -49,7 +49,7 @@ std::uint64_t TouchEverything(const Info& info, const std::byte* base, std::size
   std::uint64_t sum = 0;
   const auto mix = [&sum](std::uint64_t value) { sum = sum * 1000003 + value; };
   // A string must also lie inside a tag of its type, and leave room there for its NUL.
-  const auto touch_string = [&](StringRef text, TagType type) {
+  const auto touch_string = [&](StringView text, TagType type) {
     RequireInside(text.data(), text.size(), base, available);
     bool in_tag = false;
     for (const Tag tag : info.Tags()) {

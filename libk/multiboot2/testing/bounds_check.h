@@ -20,10 +20,11 @@ namespace libk::multiboot2::testing {
 std::uint64_t TouchEverything(const Info& info, const std::byte* base, std::size_t available,
                               bool strings_in_tags = true);
 
-// What one parse saw: the error, or the checksum of everything the accessors returned.
+// What one parse saw: the failure (error and offset), or the checksum of everything the
+// accessors returned.
 struct Outcome {
   bool ok = false;
-  std::optional<ParseError> error;
+  std::optional<ParseFailure> failure;
   std::uint64_t checksum = 0;
 
   friend bool operator==(const Outcome&, const Outcome&) = default;
