@@ -174,7 +174,8 @@ constexpr void AppendNames(Flags<E> flags, Write&& write) {
 //   enum class PageFlag : uint64_t { kPresent = 1 << 0, kWritable = 1 << 1 };
 //   LIBK_DEFINE_FLAGS(PageFlag, {PageFlag::kPresent, "PRESENT"},
 //                     {PageFlag::kWritable, "WRITABLE"});
-// NOLINTNEXTLINE(bugprone-macro-parentheses): `Enum` names a type; it cannot be parenthesised.
+// `Enum` names a type, which cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define LIBK_DEFINE_FLAGS(Enum, ...)                                         \
   [[maybe_unused]] constexpr auto LibkFlagsDefinition(Enum) {                \
     return ::libk::DefineFlags<Enum>({__VA_ARGS__});                         \
@@ -186,3 +187,4 @@ constexpr void AppendNames(Flags<E> flags, Write&& write) {
     return ~::libk::Flags<Enum>(a);                                          \
   }                                                                          \
   static_assert(true, "require a semicolon after LIBK_DEFINE_FLAGS(...)")
+// NOLINTEND(bugprone-macro-parentheses)

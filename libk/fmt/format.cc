@@ -13,11 +13,11 @@ namespace {
 
 // "00" "01" ... "99": two decimal digits per table lookup halve the divisions.
 constexpr struct DigitPairs {
-  char pairs[200];
-  constexpr DigitPairs() : pairs() {
+  char pairs[200] = {};
+  constexpr DigitPairs() {
     for (int i = 0; i < 100; ++i) {
-      pairs[2 * i] = static_cast<char>('0' + i / 10);
-      pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
+      pairs[std::ptrdiff_t{2} * i] = static_cast<char>('0' + i / 10);
+      pairs[std::ptrdiff_t{2} * i + 1] = static_cast<char>('0' + i % 10);
     }
   }
 } kDigitPairs;
@@ -116,7 +116,7 @@ void IntegerTo(Staging& out, std::uint64_t magnitude, bool negative, const Forma
   // Sign (1) + prefix (2) + 64 binary digits.
   char buffer[72];
   char* const end = buffer + sizeof(buffer);
-  char* digits = end;
+  char* digits = nullptr;  // Set by every case below.
   const char* prefix = "";
   switch (spec.type) {
     case 'x':

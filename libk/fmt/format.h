@@ -22,6 +22,8 @@ class FormatArg {
  public:
   using CustomFn = void (*)(const void* value, const FormatSpec& spec, Sink& sink);
 
+  // Each constructor sets the one union member that its kind_ names.
+  // NOLINTBEGIN(cppcoreguidelines-pro-type-member-init)
   explicit FormatArg(std::int64_t value) : kind_(Kind::kSigned) { signed_ = value; }
   explicit FormatArg(std::uint64_t value) : kind_(Kind::kUnsigned) { unsigned_ = value; }
   explicit FormatArg(bool value) : kind_(Kind::kBool) { bool_ = value; }
@@ -32,6 +34,7 @@ class FormatArg {
   explicit FormatArg(const char* value) : kind_(Kind::kCString) { cstring_ = value; }
   explicit FormatArg(const void* value) : kind_(Kind::kPointer) { pointer_ = value; }
   FormatArg(const void* value, CustomFn fn) : kind_(Kind::kCustom) { custom_ = {value, fn}; }
+  // NOLINTEND(cppcoreguidelines-pro-type-member-init)
 
  private:
   friend struct FormatArgAccess;  // VFormat's reader, in format.cc

@@ -27,7 +27,7 @@ void BM_FormatDecimal(benchmark::State& state) {
   auto values = Values();
   char out[64];
   std::size_t i = 0;
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     benchmark::DoNotOptimize(libk::FormatTo(out, "{}", values[i++ & 1023]));
     benchmark::ClobberMemory();
   }
@@ -38,7 +38,7 @@ void BM_SnprintfDecimal(benchmark::State& state) {
   auto values = Values();
   char out[64];
   std::size_t i = 0;
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     benchmark::DoNotOptimize(std::snprintf(out, sizeof(out), "%llu",
                                            static_cast<unsigned long long>(values[i++ & 1023])));
     benchmark::ClobberMemory();
@@ -50,7 +50,7 @@ void BM_FormatHexWidth(benchmark::State& state) {
   auto values = Values();
   char out[64];
   std::size_t i = 0;
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     benchmark::DoNotOptimize(libk::FormatTo(out, "{:#018x}", values[i++ & 1023]));
     benchmark::ClobberMemory();
   }
@@ -61,7 +61,7 @@ void BM_SnprintfHexWidth(benchmark::State& state) {
   auto values = Values();
   char out[64];
   std::size_t i = 0;
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     benchmark::DoNotOptimize(std::snprintf(out, sizeof(out), "%#018llx",
                                            static_cast<unsigned long long>(values[i++ & 1023])));
     benchmark::ClobberMemory();
@@ -74,7 +74,7 @@ void BM_FormatLogLine(benchmark::State& state) {
   auto values = Values();
   char out[128];
   std::size_t i = 0;
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     std::uint64_t v = values[i++ & 1023];
     benchmark::DoNotOptimize(libk::FormatTo(out, "frame {} at {:#018x} ({:>6})", "pool", v,
                                             static_cast<std::int32_t>(v)));
@@ -87,7 +87,7 @@ void BM_SnprintfLogLine(benchmark::State& state) {
   auto values = Values();
   char out[128];
   std::size_t i = 0;
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     std::uint64_t v = values[i++ & 1023];
     benchmark::DoNotOptimize(std::snprintf(out, sizeof(out), "frame %s at %#018llx (%6d)", "pool",
                                            static_cast<unsigned long long>(v),

@@ -70,6 +70,7 @@ std::string Snprintf(const std::string& format, std::uint64_t magnitude) {
 // zero padding; the model adds the sign (snprintf's unsigned conversions have none, and
 // std::format prints "-ff", not two's complement) and fill/alignment (snprintf pads with
 // spaces only and cannot center).
+// NOLINTNEXTLINE(readability-function-cognitive-complexity): the model, spelled out.
 std::string Expected(std::uint64_t magnitude, bool negative, const RandomSpec& spec) {
   std::string sign = negative ? "-" : spec.sign == '+' ? "+" : spec.sign == ' ' ? " " : "";
   bool zero_pad = spec.zero && spec.align == '\0';  // an alignment overrides '0'
@@ -95,7 +96,7 @@ std::string Expected(std::uint64_t magnitude, bool negative, const RandomSpec& s
     if (manual_prefix) core = (conv == 'x' ? "0x" : "0X") + core;
   }
   std::string body = sign + core;
-  std::size_t width = static_cast<std::size_t>(spec.width);
+  auto width = static_cast<std::size_t>(spec.width);
   if (body.size() >= width) return body;
   std::size_t pad = width - body.size();
   char align = spec.align == '\0' ? '>' : spec.align;

@@ -61,7 +61,7 @@ TEST(FormatTest, Pointers) {
   int object = 0;
   auto address = std::bit_cast<std::uintptr_t>(&object);
   char expected[32];
-  std::snprintf(expected, sizeof(expected), "0x%lx", static_cast<unsigned long>(address));
+  (void)std::snprintf(expected, sizeof(expected), "0x%lx", static_cast<unsigned long>(address));
   EXPECT_EQ(FormatToString("{}", &object), expected);
   EXPECT_EQ(FormatToString("{:p}", static_cast<const void*>(&object)), expected);
   EXPECT_EQ(FormatToString("{}", nullptr), "0x0");
@@ -71,7 +71,7 @@ TEST(FormatTest, Pointers) {
   EXPECT_EQ(FormatToString("{:010}", Address(0x1000)), "0x00001000");
   EXPECT_EQ(FormatToString("{:X}", Address(0xabc)), "ABC");
   const char* text = "t";
-  std::snprintf(expected, sizeof(expected), "0x%lx", std::bit_cast<unsigned long>(text));
+  (void)std::snprintf(expected, sizeof(expected), "0x%lx", std::bit_cast<unsigned long>(text));
   EXPECT_EQ(FormatToString("{:p}", text), expected);
 }
 
@@ -101,14 +101,14 @@ struct Formatter<Frame> {
 
 template <>
 struct Formatter<Color> {
-  void Format(Color color, const FormatSpec& spec, Sink& sink) const {
+  static void Format(Color color, const FormatSpec& spec, Sink& sink) {
     Formatter<StringView>::Format(color == Color::kRed ? "red" : "green", spec, sink);
   }
 };
 
 template <>
 struct Formatter<Plain> {
-  void Format(const Plain& p, const FormatSpec&, Sink& sink) {
+  static void Format(const Plain& p, const FormatSpec&, Sink& sink) {
     libk::Format(sink, "<{},{}>", p.a, p.b);
   }
 };
@@ -125,27 +125,27 @@ TEST(FormatTest, CustomFormatters) {
 TEST(FormatTest, FormatToTruncatesAndTerminates) {
   char out[6];
   std::fill(std::begin(out), std::end(out), '#');
-  EXPECT_EQ(FormatTo(out, "{}-{}", 1234, 5678), 5u);
+  EXPECT_EQ(FormatTo(out, "{}-{}", 1234, 5678), 5U);
   EXPECT_STREQ(out, "1234-");
   char small[1] = {'#'};
-  EXPECT_EQ(FormatTo(small, "{}", 1), 0u);
+  EXPECT_EQ(FormatTo(small, "{}", 1), 0U);
   EXPECT_EQ(small[0], '\0');
   char raw[4];
   // SAFETY: `raw` has 4 bytes.
-  EXPECT_EQ(FormatTo(raw, sizeof(raw), "{:>5}", 'x'), 3u);
+  EXPECT_EQ(FormatTo(raw, sizeof(raw), "{:>5}", 'x'), 3U);
   EXPECT_STREQ(raw, "   ");
 }
 
 TEST(FormatTest, FormattedSize) {
-  EXPECT_EQ(FormattedSize("{} at {:#x}", "page", 0x1000u), 14u);
-  EXPECT_EQ(FormattedSize("{:1000}", 1), 1000u);
-  EXPECT_EQ(FormattedSize(""), 0u);
+  EXPECT_EQ(FormattedSize("{} at {:#x}", "page", 0x1000U), 14U);
+  EXPECT_EQ(FormattedSize("{:1000}", 1), 1000U);
+  EXPECT_EQ(FormattedSize(""), 0U);
 }
 
 TEST(FormatTest, WidePaddingIsWrittenInChunks) {
   CountingSink sink;
   Format(sink, "{:65535}|{:<65535}", 1, "x");
-  EXPECT_EQ(sink.count(), 2u * 65535u + 1u);
+  EXPECT_EQ(sink.count(), 2U * 65535U + 1U);
 }
 
 // The scanner, at compile time: how many fields, and where errors are found.

@@ -31,6 +31,8 @@ class Sink {
   Sink() = default;
   Sink(const Sink&) = default;
   Sink& operator=(const Sink&) = default;
+  Sink(Sink&&) = default;
+  Sink& operator=(Sink&&) = default;
   ~Sink() = default;
 };
 
@@ -42,7 +44,8 @@ class BufferSink final : public Sink {
  public:
   // Writes into `buffer`.
   template <std::size_t N>
-  explicit BufferSink(char (&buffer)[N]) : BufferSink(buffer, N) {}
+  explicit BufferSink(char (&buffer)[N])  // NOLINT(cppcoreguidelines-pro-type-member-init)
+      : BufferSink(buffer, N) {}  // (delegates: the members are set by the constructor below)
 
   // Writes into the `capacity` bytes at `buffer` (one of them is kept for the NUL).
   // Safety: `buffer` must point to `capacity` writable bytes that outlive the sink, and
@@ -52,6 +55,7 @@ class BufferSink final : public Sink {
   }
 
   BufferSink(const BufferSink&) = delete;
+  ~BufferSink() = default;
   BufferSink& operator=(const BufferSink&) = delete;
 
   // Appends as much of `text` as fits.
@@ -90,6 +94,7 @@ class FixedBufferSink final : public Sink {
  public:
   FixedBufferSink() = default;
   FixedBufferSink(const FixedBufferSink&) = delete;
+  ~FixedBufferSink() = default;
   FixedBufferSink& operator=(const FixedBufferSink&) = delete;
 
   void Write(StringView text) override { sink_.Write(text); }
@@ -102,7 +107,7 @@ class FixedBufferSink final : public Sink {
   void Clear() { sink_.Clear(); }
 
  private:
-  char buffer_[N];
+  char buffer_[N] = {};
   BufferSink sink_{buffer_};
 };
 

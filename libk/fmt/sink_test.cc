@@ -50,7 +50,7 @@ TEST(SinkTest, FixedBufferSink) {
   EXPECT_EQ(sink.view(), StringView("abc"));
   sink.Clear();
   EXPECT_FALSE(sink.truncated());
-  EXPECT_EQ(sink.size(), 0u);
+  EXPECT_EQ(sink.size(), 0U);
   sink.Write("");
   EXPECT_FALSE(sink.truncated());
 }
@@ -62,14 +62,14 @@ TEST(SinkTest, ZeroCapacity) {
   sink.Write("x");
   EXPECT_TRUE(sink.truncated());
   EXPECT_STREQ(sink.c_str(), "");
-  EXPECT_EQ(sink.size(), 0u);
+  EXPECT_EQ(sink.size(), 0U);
 }
 
 TEST(SinkTest, CountingSink) {
   CountingSink sink;
   sink.Write("abc");
   sink.Put('d');
-  EXPECT_EQ(sink.count(), 4u);
+  EXPECT_EQ(sink.count(), 4U);
 }
 
 }  // namespace

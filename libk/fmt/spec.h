@@ -52,8 +52,10 @@ constexpr Align ToAlign(char c) {
   return c == '<' ? Align::kLeft : c == '>' ? Align::kRight : Align::kCenter;
 }
 
-// Parses `text`, the characters between ':' and '}' of a replacement field.
-constexpr SpecParse ParseSpec(StringView text) {
+// Parses `text`, the characters between ':' and '}' of a replacement field. One
+// left-to-right pass over the grammar, field by field, as std::format specifies it.
+constexpr SpecParse ParseSpec(  // NOLINT(readability-function-cognitive-complexity)
+    StringView text) {
   SpecParse result;
   FormatSpec& spec = result.spec;
   std::size_t i = 0;
@@ -118,7 +120,8 @@ struct ScanResult {
 // unescaped) and `on_field(index, spec)` for each replacement field; `on_field` returns a
 // FormatError, and anything but kNone stops the scan.
 template <typename OnText, typename OnField>
-constexpr ScanResult ScanFormatString(StringView format, OnText on_text, OnField on_field) {
+constexpr ScanResult ScanFormatString(  // NOLINT(readability-function-cognitive-complexity)
+    StringView format, OnText on_text, OnField on_field) {
   ScanResult result;
   std::size_t begin = 0;  // start of pending literal text
   const std::size_t n = format.size();

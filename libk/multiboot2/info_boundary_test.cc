@@ -67,6 +67,7 @@ std::optional<testing::Outcome> Check(const std::vector<std::byte>& bytes,
   }
 }
 
+// NOLINTNEXTLINE(readability-function-cognitive-complexity): one sweep, many boundaries.
 TEST(InfoBoundary, TagSizesAroundEveryBoundary) {
   int accepted = 0;
   int variants = 0;

@@ -33,17 +33,17 @@ TEST(InfoExample, GrubInQemuWith128MiB) {
   ASSERT_TRUE(result.is_ok()) << ParseErrorName(result.error().reason);
   const Info& info = result.value();
 
-  EXPECT_EQ(info.total_size(), 256u);
+  EXPECT_EQ(info.total_size(), 256U);
   ASSERT_TRUE(info.CommandLine());
   EXPECT_TRUE(info.CommandLine()->empty());
   ASSERT_TRUE(info.BootloaderName());
   EXPECT_EQ(ToString(*info.BootloaderName()), "GRUB 2.06");
   ASSERT_TRUE(info.BasicMemInfo());
-  EXPECT_EQ(info.BasicMemInfo()->mem_lower, 639u);
-  EXPECT_EQ(info.BasicMemInfo()->mem_upper, 129920u);
+  EXPECT_EQ(info.BasicMemInfo()->mem_lower, 639U);
+  EXPECT_EQ(info.BasicMemInfo()->mem_upper, 129920U);
   ASSERT_TRUE(info.BootDevice());
-  EXPECT_EQ(info.BootDevice()->bios_device, 0xe0u);
-  EXPECT_EQ(info.BootDevice()->partition, 0xffffffffu);
+  EXPECT_EQ(info.BootDevice()->bios_device, 0xe0U);
+  EXPECT_EQ(info.BootDevice()->partition, 0xffffffffU);
   EXPECT_FALSE(info.Framebuffer());
   EXPECT_EQ(info.Modules().begin(), info.Modules().end());
 
@@ -56,8 +56,8 @@ TEST(InfoExample, GrubInQemuWith128MiB) {
   std::vector<MemoryRegion> regions;
   for (const MemoryRegion region : info.MemoryMap()) regions.push_back(region);
   EXPECT_EQ(regions, expected);
-  EXPECT_EQ(info.MemoryMap().size(), 6u);
-  EXPECT_EQ(info.MemoryMap()[3].base + info.MemoryMap()[3].length, 0x7fe0000u);
+  EXPECT_EQ(info.MemoryMap().size(), 6U);
+  EXPECT_EQ(info.MemoryMap()[3].base + info.MemoryMap()[3].length, 0x7fe0000U);
 
   std::vector<TagType> types;
   for (const Tag tag : info.Tags()) types.push_back(tag.type);
@@ -67,8 +67,8 @@ TEST(InfoExample, GrubInQemuWith128MiB) {
   auto it = info.Tags().begin();
   for (int i = 0; i < 3; ++i) ++it;
   const Tag name_tag = *it;
-  EXPECT_EQ(name_tag.size, 18u);
-  EXPECT_EQ(name_tag.payload.size(), 10u);
+  EXPECT_EQ(name_tag.size, 18U);
+  EXPECT_EQ(name_tag.payload.size(), 10U);
   EXPECT_EQ(name_tag.payload[0], std::byte{'G'});
 }
 
@@ -80,20 +80,20 @@ TEST(InfoExample, CapturedFromGrubInQemu) {
   ASSERT_TRUE(result.is_ok()) << ParseErrorName(result.error().reason);
   const Info& info = result.value();
 
-  EXPECT_EQ(info.total_size(), 0x468u);
+  EXPECT_EQ(info.total_size(), 0x468U);
   EXPECT_EQ(ToString(*info.BootloaderName()), "GRUB 2.06-13+deb12u2");
   EXPECT_EQ(ToString(*info.CommandLine()), "");
   EXPECT_EQ(*info.BasicMemInfo(), (BasicMemoryInfo{.mem_lower = 639, .mem_upper = 129920}));
   EXPECT_EQ(*info.BootDevice(),
-            (BiosBootDevice{.bios_device = 0xe0, .partition = ~0u, .sub_partition = ~0u}));
+            (BiosBootDevice{.bios_device = 0xe0, .partition = ~0U, .sub_partition = ~0U}));
   const auto fb = info.Framebuffer();
   ASSERT_TRUE(fb);
   EXPECT_EQ(fb->type, FramebufferType::kEgaText);
-  EXPECT_EQ(fb->address, 0xb8000u);
-  EXPECT_EQ(fb->pitch, 160u);
-  EXPECT_EQ(fb->width, 80u);
-  EXPECT_EQ(fb->height, 25u);
-  EXPECT_EQ(fb->bits_per_pixel, 16u);
+  EXPECT_EQ(fb->address, 0xb8000U);
+  EXPECT_EQ(fb->pitch, 160U);
+  EXPECT_EQ(fb->width, 80U);
+  EXPECT_EQ(fb->height, 25U);
+  EXPECT_EQ(fb->bits_per_pixel, 16U);
 
   std::vector<MemoryRegion> regions;
   for (const MemoryRegion region : info.MemoryMap()) regions.push_back(region);
@@ -121,7 +121,7 @@ TEST(InfoExample, FromBootloaderTrustsOnlyTheFirstWord) {
   GuardedBuffer buffer(GrubBytes(), GuardedBuffer::Guard::kAfter);
   const Result<Info, ParseFailure> result = Info::FromBootloader(buffer.data());
   ASSERT_TRUE(result.is_ok());
-  EXPECT_EQ(result.value().MemoryMap().size(), 6u);
+  EXPECT_EQ(result.value().MemoryMap().size(), 6U);
 }
 
 TEST(InfoExample, RgbFramebuffer) {
@@ -139,14 +139,14 @@ TEST(InfoExample, RgbFramebuffer) {
   ASSERT_TRUE(result.is_ok()) << ParseErrorName(result.error().reason);
   const auto fb = result.value().Framebuffer();
   ASSERT_TRUE(fb);
-  EXPECT_EQ(fb->address, 0xfd000000u);
-  EXPECT_EQ(fb->pitch, 4096u);
-  EXPECT_EQ(fb->width, 1024u);
-  EXPECT_EQ(fb->height, 768u);
-  EXPECT_EQ(fb->bits_per_pixel, 32u);
+  EXPECT_EQ(fb->address, 0xfd000000U);
+  EXPECT_EQ(fb->pitch, 4096U);
+  EXPECT_EQ(fb->width, 1024U);
+  EXPECT_EQ(fb->height, 768U);
+  EXPECT_EQ(fb->bits_per_pixel, 32U);
   EXPECT_EQ(fb->type, FramebufferType::kRgb);
   EXPECT_EQ(fb->rgb, (RgbFormat{16, 8, 8, 8, 0, 8}));
-  EXPECT_EQ(fb->palette.size(), 0u);
+  EXPECT_EQ(fb->palette.size(), 0U);
 }
 
 TEST(InfoExample, IndexedFramebufferPalette) {
@@ -166,7 +166,7 @@ TEST(InfoExample, IndexedFramebufferPalette) {
   const auto fb = result.value().Framebuffer();
   ASSERT_TRUE(fb);
   EXPECT_EQ(fb->type, FramebufferType::kIndexed);
-  ASSERT_EQ(fb->palette.size(), 2u);
+  ASSERT_EQ(fb->palette.size(), 2U);
   EXPECT_EQ(fb->palette[0], (PaletteColor{1, 2, 3}));
   EXPECT_EQ(fb->palette[1], (PaletteColor{250, 251, 252}));
 }
@@ -189,7 +189,7 @@ TEST(InfoExample, ModulesInOrder) {
 
 TEST(InfoExample, MinimalStructureHasNothing) {
   const auto bytes = testing::InfoBuilder().Finish();
-  ASSERT_EQ(bytes.size(), 16u);
+  ASSERT_EQ(bytes.size(), 16U);
   const Result<Info, ParseFailure> result = Info::Parse(bytes.data(), bytes.size());
   ASSERT_TRUE(result.is_ok());
   const Info& info = result.value();

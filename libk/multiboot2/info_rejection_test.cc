@@ -15,7 +15,6 @@
 namespace libk::multiboot2 {
 namespace {
 
-using testing::GetU32;
 using testing::PutU32;
 
 std::vector<std::byte> GrubBytes() {
@@ -66,7 +65,7 @@ TEST(InfoRejection, MissingEndTag) {
 }
 
 TEST(InfoRejection, TagSizeBelowEight) {
-  for (std::uint32_t size : {0u, 4u, 7u}) {
+  for (std::uint32_t size : {0U, 4U, 7U}) {
     auto bytes = GrubBytes();
     PutU32(bytes, testing::kGrubBootDeviceOffset + 4, size);
     ExpectRejected(bytes, ParseError::kTagTooSmall, testing::kGrubBootDeviceOffset);
@@ -98,7 +97,7 @@ TEST(InfoRejection, BytesAfterTheEndTag) {
 }
 
 TEST(InfoRejection, MemoryMapEntrySize) {
-  for (std::uint32_t entry_size : {0u, 4u, 16u, 20u, 28u, 33u}) {
+  for (std::uint32_t entry_size : {0U, 4U, 16U, 20U, 28U, 33U}) {
     auto bytes = GrubBytes();
     PutU32(bytes, testing::kGrubMemoryMapOffset + 8, entry_size);
     ExpectRejected(bytes, ParseError::kBadMemoryMapEntrySize, testing::kGrubMemoryMapOffset);

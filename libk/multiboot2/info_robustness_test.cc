@@ -51,7 +51,8 @@ std::uint32_t GenSizeLike(std::size_t total) {
 
 // Applies between one and eight random mutations to `bytes`, a well-formed structure.
 // Most aim at a size the parser checks.
-void Mutate(std::vector<std::byte>& bytes) {
+void Mutate(  // NOLINT(readability-function-cognitive-complexity): one switch of mutations.
+    std::vector<std::byte>& bytes) {
   const std::vector<std::size_t> tags = TagOffsets(bytes);
   const int count = *rc::gen::inRange(1, 9);
   for (int i = 0; i < count && !bytes.empty(); ++i) {

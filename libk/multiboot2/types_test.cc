@@ -17,7 +17,7 @@ TEST(Types, EveryDefinedTagTypeHasItsOwnName) {
     EXPECT_NE(name, "unknown") << value;
     names.insert(name);
   }
-  EXPECT_EQ(names.size(), 22u);
+  EXPECT_EQ(names.size(), 22U);
   EXPECT_STREQ(TagTypeName(TagType::kMemoryMap), "memory map");
   EXPECT_STREQ(TagTypeName(static_cast<TagType>(22)), "unknown");
 }
@@ -33,7 +33,7 @@ TEST(Types, MemoryTypeNames) {
 }
 
 TEST(Types, OnlyAvailableMemoryIsUsable) {
-  for (std::uint32_t value : {0u, 1u, 2u, 3u, 4u, 5u, 6u, 0xffffffffu}) {
+  for (std::uint32_t value : {0U, 1U, 2U, 3U, 4U, 5U, 6U, 0xffffffffU}) {
     const auto type = static_cast<MemoryType>(value);
     EXPECT_EQ(IsUsable(type), value == 1) << value;
     EXPECT_EQ(IsKnownMemoryType(type), value >= 1 && value <= 5) << value;

@@ -11,7 +11,7 @@ struct Point {
 };
 template <>
 struct libk::Formatter<Point> {
-  void Format(const Point& p, const libk::FormatSpec&, libk::Sink& sink) {
+  static void Format(const Point& p, const libk::FormatSpec&, libk::Sink& sink) {
     libk::Format(sink, "({})", p.x);
   }
 };

@@ -104,7 +104,7 @@ constexpr std::uint64_t AlignUp8(std::uint64_t value) { return (value + 7) & ~st
 // structs or integers above.
 template <typename T>
 T Load(const std::byte* bytes) {
-  T value;
+  T value{};
   __builtin_memcpy(&value, bytes, sizeof(T));
   return value;
 }
