@@ -45,7 +45,10 @@ char* WriteDecimal(char* end, std::uint64_t value) {
 // calls, and a sink that writes each Write atomically (under a lock) gets whole lines.
 class Staging final : public Sink {
  public:
-  explicit Staging(Sink& sink) : sink_(sink) {}
+  // buffer_ is left uninitialised on purpose: only its first size_ bytes are ever read,
+  // and zeroing it would cost every Format call.
+  explicit Staging(Sink& sink)  // NOLINT(cppcoreguidelines-pro-type-member-init)
+      : sink_(sink) {}
   Staging(const Staging&) = delete;
   Staging& operator=(const Staging&) = delete;
   ~Staging() { Flush(); }

@@ -114,7 +114,7 @@ def _clang_tidy_aspect_impl(target, ctx):
             args.add_all(["-x", "c++", "-Wno-pragma-once-outside-header"])
         args.add_all(flags)
         ctx.actions.run(
-            executable = ctx.executable._runner,
+            executable = ctx.executable._clang_tidy_runner,
             arguments = [args],
             inputs = depset([f], transitive = [inputs]),
             outputs = [marker],
@@ -131,7 +131,7 @@ clang_tidy_aspect = aspect(
         "_cc_toolchain": attr.label(default = "@bazel_tools//tools/cpp:current_cc_toolchain"),
         # Every .clang-tidy in the tree: clang-tidy uses the one nearest to each file.
         "_configs": attr.label(default = "//tools/tidy:configs"),
-        "_runner": attr.label(
+        "_clang_tidy_runner": attr.label(
             default = "//tools/tidy:run_clang_tidy",
             executable = True,
             cfg = "exec",
