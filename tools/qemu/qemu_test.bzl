@@ -10,7 +10,7 @@
 builds the kernel image and its ISO (see //boot:kernel_image.bzl) and a test that boots
 it with tools/qemu/run_qemu_test.py. The runner has its own timeout (`qemu_timeout`,
 seconds), keeps the serial log in the test's undeclared outputs (bazel-testlogs/.../
-test.outputs/serial.log) and explains a failing status.
+test.outputs/outputs.zip, as serial.log) and explains a failing status.
 """
 
 load("//boot:kernel_image.bzl", "kernel_image")
