@@ -22,11 +22,11 @@ namespace libk {
 
 namespace internal {
 template <typename T>
-inline constexpr bool kCopyAssignable = (std::is_copy_constructible_v<T> &&
-                                         std::is_copy_assignable_v<T>);
+inline constexpr bool kCopyAssignable =
+    (std::is_copy_constructible_v<T> && std::is_copy_assignable_v<T>);
 template <typename T>
-inline constexpr bool kMoveAssignable = (std::is_move_constructible_v<T> &&
-                                         std::is_move_assignable_v<T>);
+inline constexpr bool kMoveAssignable =
+    (std::is_move_constructible_v<T> && std::is_move_assignable_v<T>);
 
 // A pointer to a T element: an ArrayVec iterator.
 template <typename P, typename T>
@@ -56,26 +56,32 @@ class ArrayVec {
     for (const T& value : init) Construct(value);
   }
 
-  ArrayVec(const ArrayVec& other) requires std::is_copy_constructible_v<T> {
+  ArrayVec(const ArrayVec& other)
+    requires std::is_copy_constructible_v<T>
+  {
     for (const T& value : other) Construct(value);
   }
 
   // Moves the elements of `other` and leaves it empty.
-  ArrayVec(ArrayVec&& other) noexcept(
-      std::is_nothrow_move_constructible_v<T>) requires std::is_move_constructible_v<T> {
+  ArrayVec(ArrayVec&& other) noexcept(std::is_nothrow_move_constructible_v<T>)
+    requires std::is_move_constructible_v<T>
+  {
     for (T& value : other) Construct(std::move(value));
     other.Clear();
   }
 
-  ArrayVec& operator=(const ArrayVec& other) requires internal::kCopyAssignable<T> {
+  ArrayVec& operator=(const ArrayVec& other)
+    requires internal::kCopyAssignable<T>
+  {
     if (this != &other) AssignFrom(other);
     return *this;
   }
 
   // Moves the elements of `other` and leaves it empty.
-  ArrayVec& operator=(ArrayVec&& other) noexcept(
-      std::is_nothrow_move_assignable_v<T>&& std::is_nothrow_move_constructible_v<T>) requires
-      internal::kMoveAssignable<T> {
+  ArrayVec& operator=(ArrayVec&& other) noexcept(std::is_nothrow_move_assignable_v<T> &&
+                                                 std::is_nothrow_move_constructible_v<T>)
+    requires internal::kMoveAssignable<T>
+  {
     if (this != &other) {
       AssignFrom(std::move(other));
       // AssignFrom moved the elements out; emptying the source is the documented state.
@@ -205,8 +211,9 @@ class ArrayVec {
   bool empty() const { return size_ == 0; }
   bool full() const { return size_ == N; }
 
-  friend bool operator==(const ArrayVec& a,
-                         const ArrayVec& b) requires std::equality_comparable<T> {
+  friend bool operator==(const ArrayVec& a, const ArrayVec& b)
+    requires std::equality_comparable<T>
+  {
     if (a.size_ != b.size_) return false;
     for (size_t i = 0; i < a.size_; ++i) {
       if (!(a.items_[i] == b.items_[i])) return false;

@@ -33,11 +33,10 @@ using DataElement = std::remove_pointer_t<decltype(std::declval<C&>().data())>;
 
 // A container whose data() points at size() contiguous elements viewable as T.
 template <typename C, typename T>
-concept ContiguousContainerOf = !kIsSpan<std::remove_cv_t<C>> && requires(C & c) {
+concept ContiguousContainerOf = !kIsSpan<std::remove_cv_t<C>> && requires(C& c) {
   c.data();
   { c.size() } -> std::convertible_to<size_t>;
-}
-&&kViewableAs<DataElement<C>, T>;
+} && kViewableAs<DataElement<C>, T>;
 
 // A Span<U> convertible to Span<T> (adding const).
 template <typename U, typename T>

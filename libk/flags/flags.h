@@ -34,9 +34,8 @@ constexpr FlagsDefinition<E, N> DefineFlags(const FlagName<E> (&names)[N]) {
 
 // An enum with an unsigned underlying type that opted in with LIBK_DEFINE_FLAGS.
 template <typename E>
-concept FlagEnum = std::is_enum_v<E> && std::is_unsigned_v<std::underlying_type_t<E>> && requires {
-  LibkFlagsDefinition(E{});
-};
+concept FlagEnum = std::is_enum_v<E> && std::is_unsigned_v<std::underlying_type_t<E>> &&
+                   requires { LibkFlagsDefinition(E{}); };
 
 // A set of E's flags. Invariant: only defined bits are set, unless the set was made by
 // FromBitsRetain (or from an enum value outside the definition); every operation except

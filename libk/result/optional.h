@@ -129,8 +129,9 @@ class Optional {
     return Optional<U>(std::forward<F>(f)(std::move(storage_).first()));
   }
 
-  friend constexpr bool operator==(const Optional& a,
-                                   const Optional& b) requires std::equality_comparable<T> {
+  friend constexpr bool operator==(const Optional& a, const Optional& b)
+    requires std::equality_comparable<T>
+  {
     if (a.has_value() != b.has_value()) return false;
     return !a.has_value() || a.storage_.first() == b.storage_.first();
   }

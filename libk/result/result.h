@@ -63,8 +63,8 @@ concept ResultValueSource =
 
 // Results of these T and E compare with ==.
 template <typename T, typename E>
-concept ComparableParts = std::equality_comparable<E> &&
-    (std::is_void_v<T> || std::equality_comparable<T>);
+concept ComparableParts =
+    std::equality_comparable<E> && (std::is_void_v<T> || std::equality_comparable<T>);
 }  // namespace internal
 
 // Holds either a value of type T (nothing for T = void) or an error of type E.
@@ -182,8 +182,9 @@ class [[nodiscard]] Result {
     return Out(Err(std::forward<F>(f)(std::move(storage_).second())));
   }
 
-  friend constexpr bool operator==(const Result& a,
-                                   const Result& b) requires internal::ComparableParts<T, E> {
+  friend constexpr bool operator==(const Result& a, const Result& b)
+    requires internal::ComparableParts<T, E>
+  {
     if (a.is_ok() != b.is_ok()) return false;
     return a.is_ok() ? a.storage_.first() == b.storage_.first()
                      : a.storage_.second() == b.storage_.second();

@@ -54,7 +54,9 @@ Tally tally;
 
 // Exercises each entry point once; never called, only compiled.
 std::uint64_t Exercise() {
-  { ScopedLock hold(spin_lock); }
+  {
+    ScopedLock hold(spin_lock);
+  }
   if (irq_spin_lock.TryLock()) {
     irq_spin_lock.Unlock();
   }

@@ -84,7 +84,9 @@ TEST(IrqMutexTest, InterruptsAreDisabledExactlyWhileHeld) {
   EXPECT_TRUE(interrupts::AreEnabled());
   {
     interrupts::InterruptGuard outer;
-    { auto guard = number.Lock(); }
+    {
+      auto guard = number.Lock();
+    }
     EXPECT_FALSE(interrupts::AreEnabled());
   }
   EXPECT_TRUE(interrupts::AreEnabled());

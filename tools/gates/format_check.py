@@ -4,7 +4,7 @@
 Usage: format_check.py [--root DIR] [--style-file FILE] [FILE...]
 
 Checks FILEs (relative to DIR), or every C++ file of the tree under DIR as listed by
-source_tree.py, with `clang-format-14 --dry-run --Werror` and the style in FILE (DIR's
+source_tree.py, with `clang-format-19 --dry-run --Werror` and the style in FILE (DIR's
 .clang-format by default). Prints the offending files and exits 1 if there is any.
 """
 
@@ -17,11 +17,11 @@ import source_tree
 
 
 def find_clang_format():
-    for name in ("clang-format-14", "clang-format"):
+    for name in ("clang-format-19",):
         path = shutil.which(name)
         if path:
             return path
-    sys.exit("format_check: clang-format-14 is not installed (Debian package clang-format); "
+    sys.exit("format_check: clang-format-19 is not installed (Debian package clang-format); "
              "run tools/setup.sh")
 
 
@@ -56,7 +56,7 @@ def main(argv):
     print("format_check: %d file(s) checked, %d not formatted" % (len(files), len(bad)),
           file=sys.stderr)
     if bad:
-        print("Fix with: clang-format-14 -i " + " ".join(bad), file=sys.stderr)
+        print("Fix with: clang-format-19 -i " + " ".join(bad), file=sys.stderr)
         return 1
     return 0
 

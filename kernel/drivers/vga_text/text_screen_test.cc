@@ -76,19 +76,14 @@ struct Op {
 };
 
 rc::Gen<Op> GenOp() {
-  return rc::gen::oneOf(rc::gen::map(rc::gen::arbitrary<char>(),
-                                     [](char c) {
-                                       return Op{false, c, 0, 0};
-                                     }),
-                        rc::gen::map(rc::gen::element('\n', 'a', 'Z', ' '),
-                                     [](char c) {
-                                       return Op{false, c, 0, 0};
-                                     }),
-                        rc::gen::map(rc::gen::pair(rc::gen::inRange<std::uint8_t>(0, 16),
-                                                   rc::gen::inRange<std::uint8_t>(0, 16)),
-                                     [](std::pair<std::uint8_t, std::uint8_t> p) {
-                                       return Op{true, 0, p.first, p.second};
-                                     }));
+  return rc::gen::oneOf(
+      rc::gen::map(rc::gen::arbitrary<char>(), [](char c) { return Op{false, c, 0, 0}; }),
+      rc::gen::map(rc::gen::element('\n', 'a', 'Z', ' '),
+                   [](char c) { return Op{false, c, 0, 0}; }),
+      rc::gen::map(
+          rc::gen::pair(rc::gen::inRange<std::uint8_t>(0, 16),
+                        rc::gen::inRange<std::uint8_t>(0, 16)),
+          [](std::pair<std::uint8_t, std::uint8_t> p) { return Op{true, 0, p.first, p.second}; }));
 }
 
 TEST(TextScreenTest, MatchesModelIncludingScrolling) {

@@ -23,8 +23,8 @@ struct ReadWrite {
 };
 
 template <typename T>
-concept PortWidth = __is_same(T, std::uint8_t) || __is_same(T, std::uint16_t) ||
-                    __is_same(T, std::uint32_t);
+concept PortWidth =
+    __is_same(T, std::uint8_t) || __is_same(T, std::uint16_t) || __is_same(T, std::uint32_t);
 
 // One I/O port of width T. Invariant: the port belongs to a device that the owner of this
 // object drives, so reads and writes through it cannot corrupt memory the kernel relies
@@ -41,7 +41,9 @@ class Port {
   constexpr std::uint16_t number() const { return number_; }
 
   // Reads the register.
-  T Read() const requires(Access::kReadable) {
+  T Read() const
+    requires(Access::kReadable)
+  {
     // The constructor's contract makes this port's device ours to drive, which is what
     // each raw access below requires.
     if constexpr (__is_same(T, std::uint8_t)) {
@@ -57,7 +59,9 @@ class Port {
   }
 
   // Writes `value` to the register.
-  void Write(T value) const requires(Access::kWritable) {
+  void Write(T value) const
+    requires(Access::kWritable)
+  {
     // The constructor's contract makes this port's device ours to drive, which is what
     // each raw access below requires.
     if constexpr (__is_same(T, std::uint8_t)) {

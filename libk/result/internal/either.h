@@ -22,27 +22,26 @@ struct InFirst {};
 struct InSecond {};
 
 template <typename T>
-inline constexpr bool kTrivialLifetime = (std::is_trivially_copy_constructible_v<T> &&
-                                          std::is_trivially_move_constructible_v<T> &&
-                                          std::is_trivially_copy_assignable_v<T> &&
-                                          std::is_trivially_move_assignable_v<T> &&
-                                          std::is_trivially_destructible_v<T>);
+inline constexpr bool kTrivialLifetime =
+    (std::is_trivially_copy_constructible_v<T> && std::is_trivially_move_constructible_v<T> &&
+     std::is_trivially_copy_assignable_v<T> && std::is_trivially_move_assignable_v<T> &&
+     std::is_trivially_destructible_v<T>);
 
 template <typename A, typename B>
-inline constexpr bool kCopyConstructible = (std::is_copy_constructible_v<A> &&
-                                            std::is_copy_constructible_v<B>);
+inline constexpr bool kCopyConstructible =
+    (std::is_copy_constructible_v<A> && std::is_copy_constructible_v<B>);
 
 template <typename A, typename B>
-inline constexpr bool kMoveConstructible = (std::is_move_constructible_v<A> &&
-                                            std::is_move_constructible_v<B>);
+inline constexpr bool kMoveConstructible =
+    (std::is_move_constructible_v<A> && std::is_move_constructible_v<B>);
 
 template <typename A, typename B>
-inline constexpr bool kCopyable = (kCopyConstructible<A, B> && std::is_copy_assignable_v<A> &&
-                                   std::is_copy_assignable_v<B>);
+inline constexpr bool kCopyable =
+    (kCopyConstructible<A, B> && std::is_copy_assignable_v<A> && std::is_copy_assignable_v<B>);
 
 template <typename A, typename B>
-inline constexpr bool kMovable = (kMoveConstructible<A, B> && std::is_move_assignable_v<A> &&
-                                  std::is_move_assignable_v<B>);
+inline constexpr bool kMovable =
+    (kMoveConstructible<A, B> && std::is_move_assignable_v<A> && std::is_move_assignable_v<B>);
 
 // The accessors shared by both storage strategies. Every access checks which alternative
 // is live, so a bug in Result or Optional panics instead of reading the wrong member.
@@ -70,7 +69,7 @@ class EitherAccess {
 };
 
 // Trivial alternatives: every special member is the implicit, trivial one.
-template <typename A, typename B, bool = kTrivialLifetime<A>&& kTrivialLifetime<B>>
+template <typename A, typename B, bool = kTrivialLifetime<A> && kTrivialLifetime<B>>
 class Either : public EitherAccess<Either<A, B>, A, B> {
  public:
   template <typename... Args>
@@ -113,7 +112,9 @@ class Either<A, B, false> : public EitherAccess<Either<A, B>, A, B> {
   constexpr explicit Either(InSecond, Args&&... args)
       : second_(std::forward<Args>(args)...), is_first_(false) {}
 
-  Either(const Either& other) requires kCopyConstructible<A, B> : is_first_(other.is_first_) {
+  Either(const Either& other)
+    requires kCopyConstructible<A, B>
+      : is_first_(other.is_first_) {
     if (is_first_) {
       ::new (__builtin_addressof(first_)) A(other.first_);
     } else {
@@ -121,9 +122,10 @@ class Either<A, B, false> : public EitherAccess<Either<A, B>, A, B> {
     }
   }
 
-  Either(Either&& other) noexcept(
-      std::is_nothrow_move_constructible_v<A>&& std::is_nothrow_move_constructible_v<B>) requires
-      kMoveConstructible<A, B> : is_first_(other.is_first_) {
+  Either(Either&& other) noexcept(std::is_nothrow_move_constructible_v<A> &&
+                                  std::is_nothrow_move_constructible_v<B>)
+    requires kMoveConstructible<A, B>
+      : is_first_(other.is_first_) {
     if (is_first_) {
       ::new (__builtin_addressof(first_)) A(std::move(other.first_));
     } else {
@@ -131,7 +133,9 @@ class Either<A, B, false> : public EitherAccess<Either<A, B>, A, B> {
     }
   }
 
-  Either& operator=(const Either& other) requires kCopyable<A, B> {
+  Either& operator=(const Either& other)
+    requires kCopyable<A, B>
+  {
     if (this == &other) return *this;
     if (is_first_ && other.is_first_) {
       first_ = other.first_;
@@ -145,10 +149,12 @@ class Either<A, B, false> : public EitherAccess<Either<A, B>, A, B> {
     return *this;
   }
 
-  Either& operator=(Either&& other) noexcept(
-      std::is_nothrow_move_constructible_v<A>&& std::is_nothrow_move_constructible_v<B>&&
-          std::is_nothrow_move_assignable_v<A>&& std::is_nothrow_move_assignable_v<B>) requires
-      kMovable<A, B> {
+  Either& operator=(Either&& other) noexcept(std::is_nothrow_move_constructible_v<A> &&
+                                             std::is_nothrow_move_constructible_v<B> &&
+                                             std::is_nothrow_move_assignable_v<A> &&
+                                             std::is_nothrow_move_assignable_v<B>)
+    requires kMovable<A, B>
+  {
     if (this == &other) return *this;
     if (is_first_ && other.is_first_) {
       first_ = std::move(other.first_);

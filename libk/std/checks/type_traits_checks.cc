@@ -129,9 +129,7 @@ static_assert(std::is_same_v<std::common_type_t<int*, std::nullptr_t>, int*>);
 
 // SFINAE-friendliness: no `type` member rather than a hard error.
 template <typename T>
-concept HasType = requires {
-  typename T::type;
-};
+concept HasType = requires { typename T::type; };
 static_assert(!HasType<std::common_type<int, Empty>>);
 static_assert(!HasType<std::common_type<>>);
 static_assert(!HasType<std::underlying_type<int>>);
@@ -167,7 +165,7 @@ static_assert(!std::is_function_v<Function*> && !std::is_function_v<Function&>);
 static_assert(!std::is_function_v<Callable>);
 static_assert(std::is_member_function_pointer_v<decltype(&Widget::Get)>);
 static_assert(std::is_member_object_pointer_v<decltype(&Widget::member)>);
-static_assert(std::is_member_pointer_v<int Widget::*const>);
+static_assert(std::is_member_pointer_v<int Widget::* const>);
 static_assert(std::is_const_v<const int> && !std::is_const_v<const int*>);
 static_assert(!std::is_const_v<const int&>);
 static_assert(std::is_volatile_v<volatile int>);

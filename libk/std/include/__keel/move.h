@@ -61,9 +61,7 @@ constexpr void swap(T& a, T& b) noexcept(
 namespace keel_internal {
 // True when the swap above (or one found by argument-dependent lookup) swaps two T.
 template <typename T>
-concept SwappableElement = requires(T& x) {
-  swap(x, x);
-};
+concept SwappableElement = requires(T& x) { swap(x, x); };
 }  // namespace keel_internal
 
 template <keel_internal::SwappableElement T, size_t n>

@@ -84,8 +84,8 @@ struct pair {
   }
   // clang-format on
 
-  constexpr void swap(pair& p) noexcept(
-      noexcept(std::swap(first, p.first)) && noexcept(std::swap(second, p.second))) {
+  constexpr void swap(pair& p) noexcept(noexcept(std::swap(first, p.first)) &&
+                                        noexcept(std::swap(second, p.second))) {
     using std::swap;
     swap(first, p.first);
     swap(second, p.second);
@@ -149,9 +149,7 @@ struct tuple_size;
 
 namespace keel_internal {
 template <typename T>
-concept HasTupleSize = requires {
-  tuple_size<T>::value;
-};
+concept HasTupleSize = requires { tuple_size<T>::value; };
 template <typename U, typename T>
 concept DifferentFrom = !is_same_v<T, U>;
 }  // namespace keel_internal

@@ -34,7 +34,7 @@ constexpr auto Invoke(F&& f, Args&&... args) noexcept(
 
 // Pointer to member function, called on an object of its class.
 template <FunctionType M, typename C, ObjectOfClass<C> Obj, typename... Args>
-constexpr auto Invoke(M C::*f, Obj&& obj, Args&&... args) noexcept(
+constexpr auto Invoke(M C::* f, Obj&& obj, Args&&... args) noexcept(
     noexcept((static_cast<Obj&&>(obj).*f)(static_cast<Args&&>(args)...)))
     -> decltype((static_cast<Obj&&>(obj).*f)(static_cast<Args&&>(args)...)) {
   return (static_cast<Obj&&>(obj).*f)(static_cast<Args&&>(args)...);
@@ -42,7 +42,7 @@ constexpr auto Invoke(M C::*f, Obj&& obj, Args&&... args) noexcept(
 
 // Pointer to member function, called through a pointer (or pointer-like) to the object.
 template <FunctionType M, typename C, PointerToClass<C> Ptr, typename... Args>
-constexpr auto Invoke(M C::*f, Ptr&& ptr, Args&&... args) noexcept(
+constexpr auto Invoke(M C::* f, Ptr&& ptr, Args&&... args) noexcept(
     noexcept(((*static_cast<Ptr&&>(ptr)).*f)(static_cast<Args&&>(args)...)))
     -> decltype(((*static_cast<Ptr&&>(ptr)).*f)(static_cast<Args&&>(args)...)) {
   return ((*static_cast<Ptr&&>(ptr)).*f)(static_cast<Args&&>(args)...);
@@ -50,13 +50,13 @@ constexpr auto Invoke(M C::*f, Ptr&& ptr, Args&&... args) noexcept(
 
 // Pointer to data member, read from an object of its class.
 template <ObjectType M, typename C, ObjectOfClass<C> Obj>
-constexpr auto Invoke(M C::*f, Obj&& obj) noexcept -> decltype(static_cast<Obj&&>(obj).*f) {
+constexpr auto Invoke(M C::* f, Obj&& obj) noexcept -> decltype(static_cast<Obj&&>(obj).*f) {
   return static_cast<Obj&&>(obj).*f;
 }
 
 // Pointer to data member, read through a pointer (or pointer-like) to the object.
 template <ObjectType M, typename C, PointerToClass<C> Ptr>
-constexpr auto Invoke(M C::*f, Ptr&& ptr) noexcept(noexcept((*static_cast<Ptr&&>(ptr)).*f))
+constexpr auto Invoke(M C::* f, Ptr&& ptr) noexcept(noexcept((*static_cast<Ptr&&>(ptr)).*f))
     -> decltype((*static_cast<Ptr&&>(ptr)).*f) {
   return (*static_cast<Ptr&&>(ptr)).*f;
 }
@@ -65,13 +65,11 @@ template <typename F, typename... Args>
 using InvokeResult = decltype(Invoke(declval<F>(), declval<Args>()...));
 
 template <typename F, typename... Args>
-concept Invocable = requires {
-  typename InvokeResult<F, Args...>;
-};
+concept Invocable = requires { typename InvokeResult<F, Args...>; };
 
 template <typename F, typename... Args>
-concept NothrowInvocable = Invocable<F, Args...> &&
-    noexcept(Invoke(declval<F>(), declval<Args>()...));
+concept NothrowInvocable =
+    Invocable<F, Args...> && noexcept(Invoke(declval<F>(), declval<Args>()...));
 
 template <typename R, typename F, typename... Args>
 constexpr bool IsInvocableR() {

@@ -150,13 +150,10 @@ template <typename T, typename U>
 using CondRes = decltype(false ? declval<T (&)()>()() : declval<U (&)()>()());
 
 template <typename U, typename T>
-concept HasTernaryWith = requires {
-  typename TernaryResult<T, U>;
-};
+concept HasTernaryWith = requires { typename TernaryResult<T, U>; };
 template <typename U, typename T>
-concept HasOnlyConstRefCondResWith = !HasTernaryWith<U, T> && requires {
-  typename CondRes<ConstRef<T>, ConstRef<U>>;
-};
+concept HasOnlyConstRefCondResWith =
+    !HasTernaryWith<U, T> && requires { typename CondRes<ConstRef<T>, ConstRef<U>>; };
 
 template <typename T, typename U>
 struct CommonTypeOfDecayed {};
