@@ -1,4 +1,4 @@
-"""The clang 14 + ld.lld C++ toolchain configuration for the x86_64 bare-metal platform.
+"""The clang + ld.lld C++ toolchain (LLVM version from .bazelrc) configuration for the x86_64 bare-metal platform.
 
 Every kernel translation unit is compiled freestanding, without a red zone, without SSE,
 for the top 2 GiB of the address space (-mcmodel=kernel), and with -nostdinc so that only
@@ -9,12 +9,24 @@ hosted header in kernel code is a build error, not a silent dependency.
 load("@bazel_tools//tools/build_defs/cc:action_names.bzl", "ACTION_NAMES")
 load(
     "@bazel_tools//tools/cpp:cc_toolchain_config_lib.bzl",
+    "action_config",
     "feature",
     "flag_group",
     "flag_set",
+    "tool",
     "tool_path",
 )
-load("@local_clang//:paths.bzl", "CLANG", "RESOURCE_INCLUDE")
+load(
+    "@local_clang//:paths.bzl",
+    "CLANG",
+    "LINK",
+    "LLVM_AR",
+    "LLVM_NM",
+    "LLVM_OBJCOPY",
+    "LLVM_OBJDUMP",
+    "LLVM_STRIP",
+    "RESOURCE_INCLUDE",
+)
 
 _TARGET = "--target=x86_64-unknown-none-elf"
 
@@ -72,13 +84,14 @@ _CXX_FLAGS = [
     "-fsized-deallocation",
 ]
 
+# ld.lld's own flags: the link step is ld.lld itself (@local_clang//:link.sh), not a
+# compiler driver, so no host start files, libraries or search paths can reach a kernel.
 _LINK_FLAGS = [
-    _TARGET,
-    "-fuse-ld=lld",
     "-nostdlib",
     "-static",
-    "-Wl,-z,max-page-size=4096",
-    "-Wl,--no-undefined",
+    "-z",
+    "max-page-size=4096",
+    "--no-undefined",
 ]
 
 def _impl(ctx):
@@ -97,16 +110,27 @@ def _impl(ctx):
         feature(name = "supports_dynamic_linker", enabled = False),
     ]
 
+    link = action_config(
+        action_name = ACTION_NAMES.cpp_link_executable,
+        tools = [tool(path = LINK)],
+        implies = [
+            "output_execpath_flags",
+            "libraries_to_link",
+            "user_link_flags",
+            "strip_debug_symbols",
+        ],
+    )
+
     tool_paths = [
         tool_path(name = "gcc", path = CLANG),
-        tool_path(name = "ld", path = "/usr/bin/ld.lld"),
-        tool_path(name = "ar", path = "/usr/bin/ar"),
+        tool_path(name = "ld", path = LINK),
+        tool_path(name = "ar", path = LLVM_AR),
         tool_path(name = "cpp", path = "/bin/false"),
         tool_path(name = "gcov", path = "/bin/false"),
-        tool_path(name = "nm", path = "/usr/bin/nm"),
-        tool_path(name = "objcopy", path = "/usr/bin/objcopy"),
-        tool_path(name = "objdump", path = "/usr/bin/objdump"),
-        tool_path(name = "strip", path = "/usr/bin/strip"),
+        tool_path(name = "nm", path = LLVM_NM),
+        tool_path(name = "objcopy", path = LLVM_OBJCOPY),
+        tool_path(name = "objdump", path = LLVM_OBJDUMP),
+        tool_path(name = "strip", path = LLVM_STRIP),
     ]
 
     return cc_common.create_cc_toolchain_config_info(
@@ -122,6 +146,7 @@ def _impl(ctx):
         abi_version = "none",
         abi_libc_version = "none",
         tool_paths = tool_paths,
+        action_configs = [link],
     )
 
 bare_metal_toolchain_config = rule(

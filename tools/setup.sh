@@ -3,11 +3,19 @@
 # Idempotent: packages already present are left alone, and a second run changes nothing.
 set -euo pipefail
 
+# The LLVM major version comes from the one line of .bazelrc that names it (CC=clang-N).
+llvm=$(sed -n 's/^build --repo_env=CC=clang-\([0-9][0-9]*\)$/\1/p' "$(dirname "$0")/../.bazelrc")
+[ -n "$llvm" ] || { echo "setup: error: .bazelrc names no LLVM version (build --repo_env=CC=clang-N)" >&2; exit 1; }
+
 packages=(
   # Build system (Debian's Bazel 4.2.3 and the platforms repository it uses).
   bazel-bootstrap bazel-platforms
-  # Compilers, linker and analysis tools (clang 14 family).
-  clang clang-14 lld lld-14 clang-tidy clang-format libclang-rt-14-dev g++
+  # Compilers, linker, binary tools, analysis tools, the sanitizer and fuzzer runtimes,
+  # and libc++'s headers, all of one LLVM version.
+  "clang-$llvm" "lld-$llvm" "llvm-$llvm" "clang-tidy-$llvm" "clang-format-$llvm"
+  "clangd-$llvm" "libclang-rt-$llvm-dev" "libc++-$llvm-dev" "libc++abi-$llvm-dev" g++
+  # The debugger, for the debug-information test and for people.
+  gdb
   # Booting: GRUB's BIOS modules, the ISO builder and QEMU.
   grub-pc-bin grub-common xorriso mtools qemu-system-x86
   # Host test and benchmark libraries.

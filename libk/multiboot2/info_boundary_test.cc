@@ -35,13 +35,15 @@ std::vector<std::vector<std::byte>> BaseStructures() {
   structures.push_back(testing::Build(modules_last));
 
   testing::InfoModel indexed;
-  indexed.framebuffer = testing::FramebufferModel{.type = FramebufferType::kIndexed,
-                                                  .palette = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}};
+  indexed.framebuffer = testing::FramebufferModel{};
+  indexed.framebuffer->type = FramebufferType::kIndexed;
+  indexed.framebuffer->palette = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}};
   structures.push_back(testing::Build(indexed));
 
   testing::InfoModel rgb_and_map_last;
-  rgb_and_map_last.framebuffer =
-      testing::FramebufferModel{.type = FramebufferType::kRgb, .rgb = {16, 8, 8, 8, 0, 8}};
+  rgb_and_map_last.framebuffer = testing::FramebufferModel{};
+  rgb_and_map_last.framebuffer->type = FramebufferType::kRgb;
+  rgb_and_map_last.framebuffer->rgb = {16, 8, 8, 8, 0, 8};
   rgb_and_map_last.bootloader_name = "loader";
   rgb_and_map_last.other_tags = {{.type = 14, .payload = std::vector<std::byte>(20)}};
   structures.push_back(testing::Build(rgb_and_map_last));

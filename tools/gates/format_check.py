@@ -4,25 +4,18 @@
 Usage: format_check.py [--root DIR] [--style-file FILE] [FILE...]
 
 Checks FILEs (relative to DIR), or every C++ file of the tree under DIR as listed by
-source_tree.py, with `clang-format-19 --dry-run --Werror` and the style in FILE (DIR's
-.clang-format by default). Prints the offending files and exits 1 if there is any.
+source_tree.py, with `clang-format-N --dry-run --Werror` (N: the LLVM version .bazelrc
+names, see tools/llvm.py) and the style in FILE (DIR's .clang-format by default). Prints the offending files and exits 1 if there is any.
 """
 
 import os
-import shutil
 import subprocess
 import sys
 
 import source_tree
 
-
-def find_clang_format():
-    for name in ("clang-format-19",):
-        path = shutil.which(name)
-        if path:
-            return path
-    sys.exit("format_check: clang-format-19 is not installed (Debian package clang-format); "
-             "run tools/setup.sh")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
+import llvm  # noqa: E402  (tools/llvm.py)
 
 
 def main(argv):
@@ -42,7 +35,7 @@ def main(argv):
     if not os.path.isfile(style_file):
         sys.exit("format_check: no style file at %s" % style_file)
     files = files or source_tree.list_files(root, source_tree.is_cxx)
-    clang_format = find_clang_format()
+    clang_format = llvm.tool("clang-format", root)
     bad = []
     # Extensionless headers (<cstdint>) are C++ too: name the language explicitly.
     for path in files:
@@ -56,7 +49,8 @@ def main(argv):
     print("format_check: %d file(s) checked, %d not formatted" % (len(files), len(bad)),
           file=sys.stderr)
     if bad:
-        print("Fix with: clang-format-19 -i " + " ".join(bad), file=sys.stderr)
+        print("Fix with: %s -i %s" % (os.path.basename(clang_format), " ".join(bad)),
+              file=sys.stderr)
         return 1
     return 0
 

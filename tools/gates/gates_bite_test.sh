@@ -42,10 +42,12 @@ expect_clean() {
 }
 
 # --- clang-tidy ---------------------------------------------------------------------------
-tidy=$(command -v clang-tidy-14 || command -v clang-tidy || true)
-clang=$(command -v clang-14 || command -v clang || true)
-if [ -z "$tidy" ] || [ -z "$clang" ]; then
-  fail "clang-tidy-14 and clang-14 are needed (Debian packages clang-tidy, clang); run tools/setup.sh"
+# The build's LLVM tools (KEEL_CLANG, KEEL_CLANG_TIDY, ...: platforms/local_clang.bzl).
+# shellcheck disable=SC1091
+source ../local_clang/llvm.env
+tidy=$KEEL_CLANG_TIDY clang=$KEEL_CLANG
+if [ ! -x "$tidy" ] || [ ! -x "$clang" ]; then
+  fail "$tidy and $clang are needed; run tools/setup.sh"
 else
   host_flags=(-std=c++20 -Wall -Wextra -Werror)
   kernel_flags=(--target=x86_64-unknown-none-elf -ffreestanding -nostdinc

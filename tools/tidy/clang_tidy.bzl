@@ -18,6 +18,7 @@ files and compile-fail snippets are not C++ sources of a cc rule and are not che
 
 load("@bazel_tools//tools/build_defs/cc:action_names.bzl", "CPP_COMPILE_ACTION_NAME")
 load("@bazel_tools//tools/cpp:toolchain_utils.bzl", "find_cpp_toolchain")
+load("@local_clang//:paths.bzl", "CLANG_TIDY")
 
 _CC_RULES = ["cc_library", "cc_binary", "cc_test"]
 _SOURCE_EXTENSIONS = ["cc", "cpp", "cxx"]
@@ -105,6 +106,7 @@ def _clang_tidy_aspect_impl(target, ctx):
     for f in files:
         marker = ctx.actions.declare_file("%s.clang_tidy/%s.ok" % (ctx.label.name, f.short_path))
         args = ctx.actions.args()
+        args.add(CLANG_TIDY)
         args.add(marker)
         args.add(f)
         args.add("--")

@@ -4,14 +4,10 @@
 # clang-tidy reads the .clang-tidy nearest to FILE (the aspect makes all of them inputs).
 # The findings are printed only when there are some; a clean run prints nothing.
 set -euo pipefail
-marker=$1 file=$2
-shift 2
-tidy=""
-for candidate in clang-tidy-14 clang-tidy; do
-  if command -v "$candidate" >/dev/null 2>&1; then tidy=$candidate; break; fi
-done
-if [ -z "$tidy" ]; then
-  echo "clang-tidy-14 is not installed (Debian package clang-tidy); run tools/setup.sh" >&2
+tidy=$1 marker=$2 file=$3
+shift 3
+if [ ! -x "$tidy" ]; then
+  echo "$tidy is not installed; run tools/setup.sh" >&2
   exit 1
 fi
 log="$marker.log"

@@ -38,8 +38,10 @@ bool Within(const void* view, std::size_t size, Span<const std::byte> payload) {
 
 Outcome ParseAndTouch(const std::byte* data, std::size_t available) {
   const Result<Info, ParseFailure> result = Info::Parse(data, available);
-  if (!result.is_ok()) return Outcome{.ok = false, .failure = result.error()};
-  return Outcome{.ok = true, .checksum = TouchEverything(result.value(), data, available)};
+  if (!result.is_ok()) return Outcome{.ok = false, .failure = result.error(), .checksum = 0};
+  return Outcome{.ok = true,
+                 .failure = std::nullopt,
+                 .checksum = TouchEverything(result.value(), data, available)};
 }
 
 }  // namespace

@@ -25,6 +25,12 @@ namespace {
 class Generator {
  public:
   struct promise_type {
+    // Not an aggregate: since clang 16 (and in GCC), C++20 parenthesized aggregate
+    // initialization applies to promises, so an aggregate promise would be initialized from
+    // the coroutine's arguments (`current` would start as CountTo's `n`). Every promise type
+    // declares a constructor; CoroutineChecks pins it (`current == 0` before the first resume).
+    promise_type() noexcept = default;
+
     int current = 0;
     int result = 0;
     int resumed_from_noop = 0;
