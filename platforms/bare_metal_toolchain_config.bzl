@@ -76,7 +76,7 @@ _COMMON_FLAGS = [
 ]
 
 _CXX_FLAGS = [
-    "-std=c++20",
+    "-std=c++23",
     "-fno-exceptions",
     "-fno-rtti",
     "-fno-threadsafe-statics",

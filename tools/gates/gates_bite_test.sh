@@ -49,10 +49,10 @@ tidy=$KEEL_CLANG_TIDY clang=$KEEL_CLANG
 if [ ! -x "$tidy" ] || [ ! -x "$clang" ]; then
   fail "$tidy and $clang are needed; run tools/setup.sh"
 else
-  host_flags=(-std=c++20 -Wall -Wextra -Werror)
+  host_flags=(-std=c++23 -Wall -Wextra -Werror)
   kernel_flags=(--target=x86_64-unknown-none-elf -ffreestanding -nostdinc
     -isystem "$("$clang" -print-resource-dir)/include" -mno-red-zone -mgeneral-regs-only
-    -mcmodel=kernel -fno-exceptions -fno-rtti -std=c++20 -Wall -Wextra -Werror
+    -mcmodel=kernel -fno-exceptions -fno-rtti -std=c++23 -Wall -Wextra -Werror
     -D__KEEL_KERNEL__=1)
   for config in host kernel; do
     if [ "$config" = host ]; then flags=("${host_flags[@]}"); else flags=("${kernel_flags[@]}"); fi
