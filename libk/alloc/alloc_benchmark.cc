@@ -71,20 +71,30 @@ class LockedHeap {
   LockedAllocator<A> heap_;
 };
 
-// glibc's malloc and free (its blocks are 16-byte aligned).
+// glibc's malloc and free (its blocks are 16-byte aligned): what is being compared with.
 class Malloc {
  public:
-  static void* Allocate(std::size_t size) { return std::malloc(size); }
-  static void Free(void* block, std::size_t /*size*/) { std::free(block); }
+  static void* Allocate(std::size_t size) {
+    return std::malloc(size);  // NOLINT(cppcoreguidelines-no-malloc)
+  }
+  static void Free(void* block, std::size_t /*size*/) {
+    std::free(block);  // NOLINT(cppcoreguidelines-no-malloc)
+  }
 };
+
+// The benchmarks' random workloads are fixed, so that every run and every allocator sees
+// the same one.
+std::mt19937_64 FixedRandom(std::uint64_t seed) {
+  return std::mt19937_64(seed);  // NOLINT(cert-msc32-c,cert-msc51-cpp)
+}
 
 template <typename H>
 void ReportFragmentation(benchmark::State& state, H& heap) {
   if constexpr (requires { heap.Stats(); }) {
     const HeapStats stats = heap.Stats();
-    const double free = static_cast<double>(stats.free_bytes);
+    const auto free = static_cast<double>(stats.free_bytes);
     state.counters["fragmentation"] =
-        free == 0 ? 0.0 : 1.0 - static_cast<double>(stats.largest_free_block) / free;
+        free == 0 ? 0.0 : 1.0 - (static_cast<double>(stats.largest_free_block) / free);
     state.counters["heap_KiB"] = static_cast<double>(stats.region_bytes >> 10);
     state.counters["overhead"] =
         stats.bytes_in_use == 0
@@ -111,9 +121,10 @@ void BM_HotPair(benchmark::State& state) {
 template <typename H>
 std::vector<std::pair<void*, std::size_t>> Age(H& heap) {
   constexpr std::size_t kLive = 1000;
-  std::mt19937_64 rng(42);
+  std::mt19937_64 rng = FixedRandom(42);
   std::vector<std::pair<void*, std::size_t>> live;
-  const auto size = [&rng] { return 16 + rng() % 1009; };
+  live.reserve(kLive);
+  const auto size = [&rng] { return 16 + (rng() % 1009); };
   for (std::size_t i = 0; i < kLive; ++i) {
     const std::size_t n = size();
     live.emplace_back(heap.Allocate(n), n);
@@ -131,7 +142,7 @@ template <typename H>
 void BM_AgedPair(benchmark::State& state) {
   const auto size = static_cast<std::size_t>(state.range(0));
   auto heap = std::make_unique<H>();
-  std::vector<std::pair<void*, std::size_t>> live = Age(*heap);
+  const std::vector<std::pair<void*, std::size_t>> live = Age(*heap);
   for (auto _ : state) {
     void* block = heap->Allocate(size);
     benchmark::DoNotOptimize(block);
@@ -140,7 +151,7 @@ void BM_AgedPair(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations());
   ReportFragmentation(state, *heap);
-  for (auto& [block, block_size] : live) heap->Free(block, block_size);
+  for (const auto& [block, block_size] : live) heap->Free(block, block_size);
 }
 
 struct MixedOp {
@@ -150,12 +161,16 @@ struct MixedOp {
 
 std::vector<MixedOp> MixedRound(std::mt19937_64& rng) {
   std::vector<MixedOp> ops;
+  ops.reserve(256);
   for (int i = 0; i < 256; ++i) {
     const bool allocate = rng() % 10 < 6;
     const std::uint64_t bucket = rng() % 100;
-    const std::uint64_t size = bucket < 70   ? 16 + rng() % 241
-                               : bucket < 95 ? 257 + rng() % 3840
-                                             : 4097 + rng() % 28672;
+    std::uint64_t size = 4097 + (rng() % 28672);  // 5 %: 4 KiB to 32 KiB.
+    if (bucket < 70) {
+      size = 16 + (rng() % 241);  // 70 %: 16 B to 256 B.
+    } else if (bucket < 95) {
+      size = 257 + (rng() % 3840);  // 25 %: 257 B to 4 KiB.
+    }
     ops.push_back({allocate, static_cast<std::uint32_t>(allocate ? size : rng())});
   }
   return ops;
@@ -164,8 +179,9 @@ std::vector<MixedOp> MixedRound(std::mt19937_64& rng) {
 template <typename H>
 void BM_Mixed(benchmark::State& state) {
   auto heap = std::make_unique<H>();
-  std::mt19937_64 rng(7);
+  std::mt19937_64 rng = FixedRandom(7);
   std::vector<std::vector<MixedOp>> rounds;
+  rounds.reserve(16);
   for (int i = 0; i < 16; ++i) rounds.push_back(MixedRound(rng));
   std::vector<std::pair<void*, std::size_t>> live;
   live.reserve(256);

@@ -78,7 +78,7 @@ TEST(BumpAllocatorTest, GrowsThenFailsAtTheLimit) {
 TEST(BumpAllocatorTest, WithoutInitOrSourceItFails) {
   BumpAllocator uninitialised;
   EXPECT_EQ(uninitialised.Allocate(8, 8), nullptr);
-  BufferRegionSource source(0, 64, 64);
+  const BufferRegionSource source(0, 64, 64);
   BumpAllocator heap;
   // SAFETY: the buffer outlives the allocator.
   heap.Init(source.base(), 64, nullptr);

@@ -43,10 +43,11 @@ void* FixedBlockAllocator::AllocateLarge(std::size_t size, std::size_t align) {
 }
 
 std::byte* FixedBlockAllocator::TakeChunk(std::size_t index, std::size_t blocks, bool grow) {
-  const std::size_t block_size = kSizeClasses[index];
-  const std::size_t bytes = blocks * block_size + sizeof(ChunkTrailer);
-  void* chunk = grow ? fallback_.Allocate(bytes, block_size)
-                     : fallback_.AllocateWithoutGrowing(bytes, block_size);
+  // Chunks are aligned to their blocks' size.
+  const std::size_t align = kSizeClasses[index];
+  const std::size_t size = (blocks * align) + sizeof(ChunkTrailer);
+  void* chunk =
+      grow ? fallback_.Allocate(size, align) : fallback_.AllocateWithoutGrowing(size, align);
   return static_cast<std::byte*>(chunk);
 }
 
@@ -69,7 +70,7 @@ void* FixedBlockAllocator::Refill(std::size_t index) {
   if (chunk == nullptr) return nullptr;
   SizeClass& size_class = classes_[index];
   const std::size_t block_size = kSizeClasses[index];
-  std::byte* blocks_end = chunk + blocks * block_size;
+  std::byte* blocks_end = chunk + (blocks * block_size);
   size_class.chunks = ::new (blocks_end) ChunkTrailer{size_class.chunks, blocks};
   size_class.cursor = chunk + block_size;
   size_class.limit = blocks_end;
@@ -99,17 +100,17 @@ std::size_t FixedBlockAllocator::Trim() {
   for (std::size_t index = 0; index < kSizeClassCount; ++index) {
     SizeClass& size_class = classes_[index];
     if (size_class.live != 0 || size_class.chunks == nullptr) continue;
-    const std::size_t block_size = kSizeClasses[index];
+    const std::size_t align = kSizeClasses[index];
     for (ChunkTrailer* trailer = size_class.chunks; trailer != nullptr;) {
       // Read the trailer before its chunk becomes a free block.
       ChunkTrailer* next = trailer->next;
-      const std::size_t blocks_bytes = trailer->blocks * block_size;
+      const std::size_t blocks_bytes = trailer->blocks * align;
       std::byte* chunk = BytesOf(trailer) - blocks_bytes;
-      const std::size_t bytes = blocks_bytes + sizeof(ChunkTrailer);
-      const Result<void, FreeError> freed = fallback_.Deallocate(chunk, bytes, block_size);
-      LIBK_ASSERT(freed.is_ok(), "a chunk of {}-byte blocks was corrupted: {}", block_size,
+      const std::size_t size = blocks_bytes + sizeof(ChunkTrailer);
+      const Result<void, FreeError> freed = fallback_.Deallocate(chunk, size, align);
+      LIBK_ASSERT(freed.is_ok(), "a chunk of {}-byte blocks was corrupted: {}", align,
                   FreeErrorName(freed.error()));
-      released += bytes;
+      released += size;
       trailer = next;
     }
     size_class = SizeClass{};
@@ -130,7 +131,7 @@ HeapStats FixedBlockAllocator::Stats() const {
     const std::size_t block_size = kSizeClasses[index];
     const std::size_t ready =
         size_class.free_count +
-        static_cast<std::size_t>(size_class.limit - size_class.cursor) / block_size;
+        (static_cast<std::size_t>(size_class.limit - size_class.cursor) / block_size);
     stats.free_blocks_by_class[index] = ready;
     stats.free_bytes += ready * block_size;
   }

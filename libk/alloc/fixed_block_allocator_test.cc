@@ -18,6 +18,7 @@ namespace libk::alloc {
 namespace {
 
 using testing::BufferRegionSource;
+constexpr std::size_t kKiB = 1024;
 constexpr std::size_t kGranule = LinkedListAllocator::kGranule;
 
 // The bytes a fallback block needs to hold `size` at `align` wherever it starts.
@@ -41,7 +42,7 @@ struct FixedBlockPolicy {
     RC_ASSERT(heap.Stats().bytes_in_use == 0U);
     heap.Trim();
     const HeapStats stats = heap.Stats();
-    for (std::size_t ready : stats.free_blocks_by_class) RC_ASSERT(ready == 0U);
+    for (const std::size_t ready : stats.free_blocks_by_class) RC_ASSERT(ready == 0U);
     RC_ASSERT(heap.fallback().FreeBlockCount() <= 1U);
     RC_ASSERT(stats.largest_free_block == stats.free_bytes);
     RC_ASSERT(stats.region_bytes - stats.free_bytes < 2 * kGranule);
@@ -58,77 +59,81 @@ class FixedBlockAllocatorTest : public ::testing::Test {
  protected:
   FixedBlockAllocatorTest() {
     // SAFETY: the buffer outlives the allocator.
-    heap_.Init(source_.base(), 16 * 1024, &source_);
+    heap_.Init(source_.base(), 16 * kKiB, &source_);
   }
+  FixedBlockAllocator& heap() { return heap_; }
 
-  BufferRegionSource source_{0, 16 * 1024, 256 * 1024};
+ private:
+  BufferRegionSource source_{0, 16 * kKiB, 256 * kKiB};
   FixedBlockAllocator heap_;
 };
 
 TEST_F(FixedBlockAllocatorTest, ReusesTheLastFreedBlockOfAClass) {
-  void* a = heap_.Allocate(24, 8);
-  void* b = heap_.Allocate(30, 8);
+  void* a = heap().Allocate(24, 8);
+  void* b = heap().Allocate(30, 8);
   EXPECT_EQ(static_cast<std::byte*>(b), static_cast<std::byte*>(a) + 32);
-  ASSERT_TRUE(heap_.Deallocate(a, 24, 8).is_ok());
-  EXPECT_EQ(heap_.Allocate(17, 1), a) << "any request of the 32-byte class takes the block";
-  EXPECT_EQ(heap_.Stats().live_by_class[SizeClassOf(32, 1)], 2U);
+  ASSERT_TRUE(heap().Deallocate(a, 24, 8).is_ok());
+  EXPECT_EQ(heap().Allocate(17, 1), a) << "any request of the 32-byte class takes the block";
+  EXPECT_EQ(heap().Stats().live_by_class[SizeClassOf(32, 1)], 2U);
 }
 
 TEST_F(FixedBlockAllocatorTest, AlignsBlocksToTheirClass) {
   for (std::size_t index = 0; index < kSizeClassCount; ++index) {
-    auto* block = static_cast<std::byte*>(heap_.Allocate(1, kSizeClasses[index]));
+    auto* block = static_cast<std::byte*>(heap().Allocate(1, kSizeClasses[index]));
     ASSERT_NE(block, nullptr);
     EXPECT_EQ(PaddingFor(block, kSizeClasses[index]), 0U);
-    EXPECT_EQ(heap_.Stats().live_by_class[index], 1U);
+    EXPECT_EQ(heap().Stats().live_by_class[index], 1U);
   }
 }
 
 TEST_F(FixedBlockAllocatorTest, LargeAndOverAlignedRequestsGoToTheFallback) {
-  void* large = heap_.Allocate(4000, 16);
-  void* aligned = heap_.Allocate(8, 4096);
-  const HeapStats stats = heap_.Stats();
+  void* large = heap().Allocate(4000, 16);
+  void* aligned = heap().Allocate(8, 4096);
+  const HeapStats stats = heap().Stats();
   EXPECT_EQ(stats.live_by_class[kLargeClass], 2U);
   EXPECT_EQ(PaddingFor(static_cast<std::byte*>(aligned), 4096), 0U);
-  for (std::size_t ready : stats.free_blocks_by_class) EXPECT_EQ(ready, 0U);
-  ASSERT_TRUE(heap_.Deallocate(large, 4000, 16).is_ok());
-  ASSERT_TRUE(heap_.Deallocate(aligned, 8, 4096).is_ok());
-  EXPECT_EQ(heap_.fallback().FreeBlockCount(), 1U);
+  for (const std::size_t ready : stats.free_blocks_by_class) EXPECT_EQ(ready, 0U);
+  ASSERT_TRUE(heap().Deallocate(large, 4000, 16).is_ok());
+  ASSERT_TRUE(heap().Deallocate(aligned, 8, 4096).is_ok());
+  EXPECT_EQ(heap().fallback().FreeBlockCount(), 1U);
 }
 
 TEST_F(FixedBlockAllocatorTest, TrimsEmptyClassesBeforeGrowing) {
   // Fill most of the region with 64-byte blocks, then free them all.
   std::vector<void*> blocks;
-  for (int i = 0; i < 200; ++i) blocks.push_back(heap_.Allocate(64, 16));
-  for (void* block : blocks) ASSERT_TRUE(heap_.Deallocate(block, 64, 16).is_ok());
-  EXPECT_GT(heap_.Stats().free_blocks_by_class[SizeClassOf(64, 16)], 0U);
-  EXPECT_LT(heap_.fallback().Stats().largest_free_block, 8192U);
+  blocks.reserve(200);
+  for (int i = 0; i < 200; ++i) blocks.push_back(heap().Allocate(64, 16));
+  for (void* block : blocks) ASSERT_TRUE(heap().Deallocate(block, 64, 16).is_ok());
+  EXPECT_GT(heap().Stats().free_blocks_by_class[SizeClassOf(64, 16)], 0U);
+  EXPECT_LT(heap().fallback().Stats().largest_free_block, 8192U);
   // 8 KiB fits only once the 64-byte chunks are back in the fallback.
-  EXPECT_NE(heap_.Allocate(8192, 16), nullptr);
-  EXPECT_EQ(heap_.Stats().grow_count, 0U);
-  EXPECT_EQ(heap_.Stats().free_blocks_by_class[SizeClassOf(64, 16)], 0U);
+  EXPECT_NE(heap().Allocate(8192, 16), nullptr);
+  EXPECT_EQ(heap().Stats().grow_count, 0U);
+  EXPECT_EQ(heap().Stats().free_blocks_by_class[SizeClassOf(64, 16)], 0U);
 }
 
 TEST_F(FixedBlockAllocatorTest, GrowsWhenAClassNeedsAChunk) {
   std::vector<void*> blocks;
-  for (int i = 0; i < 20; ++i) blocks.push_back(heap_.Allocate(2048, 16));
-  EXPECT_GT(heap_.Stats().grow_count, 0U);
-  EXPECT_GT(heap_.Stats().region_bytes, 16 * 1024U);
-  for (void* block : blocks) ASSERT_TRUE(heap_.Deallocate(block, 2048, 16).is_ok());
-  EXPECT_GT(heap_.Trim(), 40 * 1024U);
-  EXPECT_EQ(heap_.fallback().FreeBlockCount(), 1U);
+  blocks.reserve(20);
+  for (int i = 0; i < 20; ++i) blocks.push_back(heap().Allocate(2048, 16));
+  EXPECT_GT(heap().Stats().grow_count, 0U);
+  EXPECT_GT(heap().Stats().region_bytes, 16 * kKiB);
+  for (void* block : blocks) ASSERT_TRUE(heap().Deallocate(block, 2048, 16).is_ok());
+  EXPECT_GT(heap().Trim(), 40 * kKiB);
+  EXPECT_EQ(heap().fallback().FreeBlockCount(), 1U);
 }
 
 TEST_F(FixedBlockAllocatorTest, RefusesTheFreesItCanCheck) {
-  void* a = heap_.Allocate(64, 16);
-  void* b = heap_.Allocate(64, 16);
-  ASSERT_TRUE(heap_.Deallocate(a, 64, 16).is_ok());
-  EXPECT_EQ(heap_.Deallocate(a, 64, 16).error(), FreeError::kOverlapsFreeBlock);
-  EXPECT_EQ(heap_.Deallocate(a, 128, 16).error(), FreeError::kNothingAllocated);
-  EXPECT_EQ(heap_.Deallocate(static_cast<std::byte*>(b) + 16, 64, 16).error(),
+  void* a = heap().Allocate(64, 16);
+  void* b = heap().Allocate(64, 16);
+  ASSERT_TRUE(heap().Deallocate(a, 64, 16).is_ok());
+  EXPECT_EQ(heap().Deallocate(a, 64, 16).error(), FreeError::kOverlapsFreeBlock);
+  EXPECT_EQ(heap().Deallocate(a, 128, 16).error(), FreeError::kNothingAllocated);
+  EXPECT_EQ(heap().Deallocate(static_cast<std::byte*>(b) + 16, 64, 16).error(),
             FreeError::kMisaligned);
   std::byte outside[64];
-  EXPECT_EQ(heap_.Deallocate(outside, 64, 16).error(), FreeError::kOutsideHeap);
-  EXPECT_TRUE(heap_.InvariantsHold());
+  EXPECT_EQ(heap().Deallocate(outside, 64, 16).error(), FreeError::kOutsideHeap);
+  EXPECT_TRUE(heap().InvariantsHold());
 }
 
 TEST(FixedBlockAllocatorInit, FailsWithoutARegion) {

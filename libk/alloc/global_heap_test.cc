@@ -17,6 +17,7 @@ std::string expected_name;  // NOLINT(cppcoreguidelines-avoid-non-const-global-v
 
 namespace global_heap = libk::alloc::global_heap;
 using libk::alloc::testing::BufferRegionSource;
+constexpr std::size_t kKiB = 1024;
 
 TEST(GlobalHeapDeathTest, UseBeforeInitPanics) {
   EXPECT_DEATH((void)global_heap::AllocateOrPanic(8, 8),
@@ -29,11 +30,11 @@ TEST(GlobalHeapTest, IsTheLinkedDesign) {
 }
 
 TEST(GlobalHeapTest, AllocatesGrowsAndFrees) {
-  static BufferRegionSource source(0, 16 * 1024, 1 << 20);
+  static BufferRegionSource source(0, 16 * kKiB, 1 << 20);
   // SAFETY: the buffer lives until exit, as the global heap does.
-  global_heap::Init(source.base(), 16 * 1024, &source);
+  global_heap::Init(source.base(), 16 * kKiB, &source);
   std::vector<std::pair<void*, std::size_t>> blocks;
-  for (std::size_t size = 1; size <= 64 * 1024; size *= 2) {
+  for (std::size_t size = 1; size <= 64 * kKiB; size *= 2) {
     blocks.emplace_back(global_heap::AllocateOrPanic(size, 16), size);
   }
   EXPECT_GT(global_heap::Stats().grow_count, 0U);

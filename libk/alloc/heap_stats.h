@@ -95,14 +95,14 @@ struct UsageCounters {
 // A byte count formatted for people: "512 B", "4 KiB", "15.9 MiB" (binary units, one
 // decimal, truncated so that a nearly full heap never reads as full).
 struct ByteSize {
-  std::size_t bytes;
+  std::size_t bytes = 0;
 };
 
 // The out-of-memory panic line: "out of memory: 4096 bytes, align 16 (heap 16 MiB,
 // 15.9 MiB used)". For operator new: LIBK_PANIC("{}", OutOfMemory{size, align, stats}).
 struct OutOfMemory {
-  std::size_t size;
-  std::size_t align;
+  std::size_t size = 0;
+  std::size_t align = 0;
   HeapStats stats;
 };
 

@@ -16,6 +16,7 @@ namespace libk::alloc {
 namespace {
 
 using testing::BufferRegionSource;
+constexpr std::size_t kKiB = 1024;
 constexpr std::size_t kGranule = LinkedListAllocator::kGranule;
 
 struct LinkedListPolicy {
@@ -54,8 +55,11 @@ class LinkedListAllocatorTest : public ::testing::Test {
   void Free(std::byte* block, std::size_t size, std::size_t align = 16) {
     ASSERT_TRUE(heap_.Deallocate(block, size, align).is_ok());
   }
+  LinkedListAllocator& heap() { return heap_; }
+  std::byte* base() const { return source_.base(); }
 
-  BufferRegionSource source_{0, 4096, 64 * 1024};
+ private:
+  BufferRegionSource source_{0, 4096, 64 * kKiB};
   LinkedListAllocator heap_;
 };
 
@@ -63,11 +67,11 @@ TEST_F(LinkedListAllocatorTest, TakesTheFirstFitInAddressOrder) {
   std::byte* a = Allocate(64);
   std::byte* b = Allocate(64);
   std::byte* c = Allocate(64);
-  EXPECT_EQ(a, source_.base());
+  EXPECT_EQ(a, base());
   EXPECT_EQ(b, a + 64);
   Free(a, 64);
   Free(c, 64);  // Merges with the tail.
-  EXPECT_EQ(heap_.FreeBlockCount(), 2U);
+  EXPECT_EQ(heap().FreeBlockCount(), 2U);
   EXPECT_EQ(Allocate(32), a) << "the lowest block that fits comes first";
   EXPECT_EQ(Allocate(48), c) << "a does not have 48 bytes left; c, merged with the tail, does";
 }
@@ -79,49 +83,49 @@ TEST_F(LinkedListAllocatorTest, MergesWithBothNeighbours) {
   std::byte* d = Allocate(64);  // Keeps c away from the tail.
   Free(a, 64);
   Free(c, 64);
-  EXPECT_EQ(heap_.FreeBlockCount(), 3U);
+  EXPECT_EQ(heap().FreeBlockCount(), 3U);
   Free(b, 64);
-  EXPECT_EQ(heap_.FreeBlockCount(), 2U) << "a, b and c must form one block";
+  EXPECT_EQ(heap().FreeBlockCount(), 2U) << "a, b and c must form one block";
   EXPECT_EQ(Allocate(192), a);
   Free(a, 192);
   Free(d, 64);
-  EXPECT_EQ(heap_.FreeBlockCount(), 1U);
-  EXPECT_EQ(heap_.Stats().free_bytes, 4096U);
+  EXPECT_EQ(heap().FreeBlockCount(), 1U);
+  EXPECT_EQ(heap().Stats().free_bytes, 4096U);
 }
 
 TEST_F(LinkedListAllocatorTest, SplitsAFrontFragmentForAlignment) {
   std::byte* small = Allocate(16);
   std::byte* page = Allocate(100, 1024);
-  EXPECT_EQ(page, source_.base() + 1024);
+  EXPECT_EQ(page, base() + 1024);
   // The fragment in front of the aligned block stays free and serves the next request.
-  EXPECT_EQ(heap_.FreeBlockCount(), 2U);
+  EXPECT_EQ(heap().FreeBlockCount(), 2U);
   EXPECT_EQ(Allocate(16), small + 16);
-  EXPECT_EQ(heap_.Stats().free_bytes, 4096 - 16 - 112 - 16);
+  EXPECT_EQ(heap().Stats().free_bytes, 4096 - 16 - 112 - 16);
 }
 
 TEST_F(LinkedListAllocatorTest, GrowsIntoTheTailBlock) {
   std::byte* a = Allocate(4000);
   std::byte* b = Allocate(8000);
   EXPECT_EQ(b, a + 4000);
-  EXPECT_EQ(heap_.Stats().grow_count, 1U);
-  EXPECT_EQ(heap_.Stats().region_bytes, 4096 + 8192U);
-  EXPECT_EQ(heap_.FreeBlockCount(), 1U);
+  EXPECT_EQ(heap().Stats().grow_count, 1U);
+  EXPECT_EQ(heap().Stats().region_bytes, 4096 + 8192U);
+  EXPECT_EQ(heap().FreeBlockCount(), 1U);
   // A block that cannot fit even in the whole buffer fails without growing.
-  EXPECT_EQ(Allocate(64 * 1024), nullptr);
-  EXPECT_EQ(heap_.Stats().grow_count, 1U);
+  EXPECT_EQ(Allocate(64 * kKiB), nullptr);
+  EXPECT_EQ(heap().Stats().grow_count, 1U);
 }
 
 TEST_F(LinkedListAllocatorTest, RefusesDoubleAndForeignFrees) {
   std::byte* a = Allocate(64);
   std::byte* b = Allocate(64);
   Free(a, 64);
-  EXPECT_EQ(heap_.Deallocate(a, 64, 16).error(), FreeError::kOverlapsFreeBlock);
-  EXPECT_EQ(heap_.Deallocate(b + 8, 16, 8).error(), FreeError::kMisaligned);
+  EXPECT_EQ(heap().Deallocate(a, 64, 16).error(), FreeError::kOverlapsFreeBlock);
+  EXPECT_EQ(heap().Deallocate(b + 8, 16, 8).error(), FreeError::kMisaligned);
   std::byte outside[64];
-  EXPECT_EQ(heap_.Deallocate(outside, 64, 16).error(), FreeError::kOutsideHeap);
-  EXPECT_TRUE(heap_.InvariantsHold());
+  EXPECT_EQ(heap().Deallocate(outside, 64, 16).error(), FreeError::kOutsideHeap);
+  EXPECT_TRUE(heap().InvariantsHold());
   Free(b, 64);
-  EXPECT_EQ(heap_.FreeBlockCount(), 1U);
+  EXPECT_EQ(heap().FreeBlockCount(), 1U);
 }
 
 TEST(LinkedListAllocatorInit, UsesTheAlignedPartOfTheRegion) {

@@ -6,6 +6,7 @@
 
 #include <concepts>
 #include <cstddef>
+#include <utility>
 
 #include "libk/alloc/heap_stats.h"
 #include "libk/alloc/region.h"
@@ -105,7 +106,7 @@ class LockedAllocator {
   // Calls `f(A&)` with the lock held (tests, Trim) and returns its result.
   template <typename F>
   auto With(F&& f) {
-    return heap_.With(static_cast<F&&>(f));
+    return heap_.With(std::forward<F>(f));
   }
 
  private:

@@ -19,6 +19,7 @@ namespace libk::alloc {
 namespace {
 
 using testing::BufferRegionSource;
+constexpr std::size_t kKiB = 1024;
 
 // A global, as the kernel's heap will be.
 constinit LockedAllocator<FixedBlockAllocator> global_heap;
@@ -26,11 +27,11 @@ constinit LockedAllocator<FixedBlockAllocator> global_heap;
 TEST(LockedAllocatorDeathTest, OutOfMemoryPanicsWithTheRequestAndTheHeap) {
   EXPECT_DEATH(
       {
-        BufferRegionSource source(0, 64 * 1024, 64 * 1024);
+        BufferRegionSource source(0, 64 * kKiB, 64 * kKiB);
         LockedAllocator<LinkedListAllocator> heap;
         // SAFETY: the buffer outlives the allocator.
-        heap.Init(source.base(), 64 * 1024, &source);
-        (void)heap.AllocateOrPanic(61 * 1024, 16);
+        heap.Init(source.base(), 64 * kKiB, &source);
+        (void)heap.AllocateOrPanic(61 * kKiB, 16);
         (void)heap.AllocateOrPanic(4096, 16);
       },
       "out of memory: 4096 bytes, align 16 \\(heap 64 KiB, 61 KiB used\\)");
@@ -82,25 +83,25 @@ void Hammer(LockedAllocator<A>& heap) {
 }
 
 TEST(LockedAllocatorTest, ThreadsShareTheGlobalFixedBlockHeap) {
-  static BufferRegionSource source(0, 64 * 1024, 16 << 20);
+  static BufferRegionSource source(0, 64 * kKiB, 16 << 20);
   // SAFETY: the buffer lives until exit, as the global heap does.
-  global_heap.Init(source.base(), 64 * 1024, &source);
+  global_heap.Init(source.base(), 64 * kKiB, &source);
   Hammer(global_heap);
 }
 
 TEST(LockedAllocatorTest, ThreadsShareALinkedListHeap) {
-  BufferRegionSource source(0, 64 * 1024, 16 << 20);
+  BufferRegionSource source(0, 64 * kKiB, 16 << 20);
   LockedAllocator<LinkedListAllocator> heap;
   // SAFETY: the buffer outlives the allocator.
-  heap.Init(source.base(), 64 * 1024, &source);
+  heap.Init(source.base(), 64 * kKiB, &source);
   Hammer(heap);
 }
 
 TEST(LockedAllocatorTest, ThreadsShareABumpHeap) {
-  BufferRegionSource source(0, 64 * 1024, 16 << 20);
+  BufferRegionSource source(0, 64 * kKiB, 16 << 20);
   LockedAllocator<BumpAllocator> heap;
   // SAFETY: the buffer outlives the allocator.
-  heap.Init(source.base(), 64 * 1024, &source);
+  heap.Init(source.base(), 64 * kKiB, &source);
   Hammer(heap);
 }
 

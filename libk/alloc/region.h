@@ -88,6 +88,9 @@ inline std::size_t PaddingFor(const std::byte* p, std::size_t align) {
 inline bool IsAligned(const void* p, std::size_t align) { return __builtin_is_aligned(p, align); }
 
 // Returns the bytes of `object`, for intrusive list nodes that live in free memory.
+// (Through void*: std::byte may view any object, and the unsafe-boundary lint keeps
+// reinterpret_cast in raw/.)
+// NOLINTBEGIN(bugprone-casting-through-void)
 template <typename T>
 std::byte* BytesOf(T* object) {
   return static_cast<std::byte*>(static_cast<void*>(object));
@@ -96,5 +99,6 @@ template <typename T>
 const std::byte* BytesOf(const T* object) {
   return static_cast<const std::byte*>(static_cast<const void*>(object));
 }
+// NOLINTEND(bugprone-casting-through-void)
 
 }  // namespace libk::alloc

@@ -32,7 +32,7 @@ class Tally {
   Tally& operator=(const Tally&) = delete;
   ~Tally() {
     std::uint64_t total = 0;
-    for (std::uint64_t slot : slots_) total += slot;
+    for (const std::uint64_t slot : slots_) total += slot;
     EXPECT_EQ(total, expected_);
     destroyed_->fetch_add(1);
   }
@@ -48,7 +48,9 @@ class Tally {
 TEST(ArcThreadsTest, SharesAMutex) {
   Arc<Mutex<std::uint64_t>> shared = MakeArc<Mutex<std::uint64_t>>(0);
   libk::testing::RunConcurrently(kThreads, [&](int) {
-    Arc<Mutex<std::uint64_t>> mine = shared;
+    // The copy is the point: a count changed from several threads.
+    // NOLINTNEXTLINE(performance-unnecessary-copy-initialization)
+    const Arc<Mutex<std::uint64_t>> mine = shared;
     for (int round = 0; round < kRounds; ++round) ++*mine->Lock();
   });
   EXPECT_EQ(*shared->Lock(), std::uint64_t{kThreads} * kRounds);
@@ -59,13 +61,13 @@ TEST(ArcThreadsTest, TheLastOwnerDestroysTheValueOnce) {
   for (int repeat = 0; repeat < 20; ++repeat) {
     std::atomic<int> destroyed{0};
     Arc<Tally> shared = MakeArc<Tally>(&destroyed, std::uint64_t{kThreads} * kRounds);
-    WeakArc<Tally> weak = shared.Downgrade();
+    const WeakArc<Tally> weak = shared.Downgrade();
     std::vector<Arc<Tally>> handles(kThreads, shared);
     shared.Reset();
     libk::testing::RunConcurrently(kThreads, [&](int thread) {
       Arc<Tally> mine = std::move(handles[thread]);
       for (int round = 0; round < kRounds; ++round) {
-        Arc<Tally> copy = mine;
+        const Arc<Tally> copy = mine;  // NOLINT(performance-unnecessary-copy-initialization)
         copy->Add(thread, 1);
       }
       // Drop this thread's owner; the last one to do so destroys the value.
@@ -88,8 +90,8 @@ TEST(ArcThreadsTest, UpgradesRaceWithTheLastOwner) {
         return;
       }
       for (int i = 0; i < 50; ++i) {
-        WeakArc<Tally> mine = weak;
-        if (Optional<Arc<Tally>> strong = mine.Upgrade(); strong.has_value()) {
+        const WeakArc<Tally> mine = weak;  // NOLINT(performance-unnecessary-copy-initialization)
+        if (const Optional<Arc<Tally>> strong = mine.Upgrade(); strong.has_value()) {
           upgrades.fetch_add(1);
           EXPECT_EQ(destroyed.load(), 0);
         }

@@ -25,7 +25,7 @@ TEST(OutOfMemoryTest, TryPushLeavesAFullVectorIntact) {
   Vector<Counted> values;
   for (int i = 0; i < 8; ++i) values.Push(i);  // Exactly the first capacity.
   const int live = Counted::live();
-  NothrowNewFailure failure;
+  const NothrowNewFailure failure;
   const Counted next(8);
   const Result<void> pushed = values.TryPush(next);
   ASSERT_TRUE(pushed.is_error());
@@ -40,7 +40,7 @@ TEST(OutOfMemoryTest, TryPushLeavesAFullVectorIntact) {
 TEST(OutOfMemoryTest, TryPushFailsOnlyWhenTheVectorMustGrow) {
   Vector<int> values;
   values.Reserve(4);
-  NothrowNewFailure failure;
+  const NothrowNewFailure failure;
   for (int i = 0; i < 4; ++i) EXPECT_TRUE(values.TryPush(i).is_ok());
   EXPECT_TRUE(values.TryPush(4).is_error());
   EXPECT_TRUE(values.TryInsert(0, 4).is_error());
@@ -49,13 +49,13 @@ TEST(OutOfMemoryTest, TryPushFailsOnlyWhenTheVectorMustGrow) {
 
 TEST(OutOfMemoryDeathTest, PushPanicsAtTheCaller) {
   Vector<std::uint64_t> values;
-  NothrowNewFailure failure;
+  const NothrowNewFailure failure;
   EXPECT_DEATH(values.Push(1),
                "PANIC at .*out_of_memory_test.cc:[0-9]+ .*Vector: out of memory for 1 elements");
 }
 
 TEST(OutOfMemoryTest, OwnersReportOutOfMemory) {
-  NothrowNewFailure failure;
+  const NothrowNewFailure failure;
   EXPECT_EQ(TryMakeUnique<int>(1).error(), Error::kOutOfMemory);
   EXPECT_EQ(TryMakeRc<int>(1).error(), Error::kOutOfMemory);
   EXPECT_EQ(TryMakeArc<int>(1).error(), Error::kOutOfMemory);
@@ -65,7 +65,7 @@ TEST(OutOfMemoryTest, OwnersReportOutOfMemory) {
 }
 
 TEST(OutOfMemoryDeathTest, MakeFunctionsPanic) {
-  NothrowNewFailure failure;
+  const NothrowNewFailure failure;
   EXPECT_DEATH((void)MakeUnique<std::uint64_t>(1), "out of memory for a 8-byte object");
   EXPECT_DEATH((void)MakeRc<int>(1), "out of memory for an Rc of 4 bytes");
   EXPECT_DEATH((void)MakeArc<int>(1), "out of memory for an Arc of 4 bytes");
@@ -73,7 +73,7 @@ TEST(OutOfMemoryDeathTest, MakeFunctionsPanic) {
 
 TEST(OutOfMemoryTest, AStringSinkDropsTextItCannotHold) {
   String text = String::TryFrom("abc").UnwrapOrPanic();
-  NothrowNewFailure failure;
+  const NothrowNewFailure failure;
   Format(text, "{}", "a long line that needs more memory than the String has");
   EXPECT_TRUE(text.allocation_failed());
   EXPECT_EQ(text, StringView("abc"));
@@ -85,7 +85,7 @@ TEST(OutOfMemoryTest, AStringSinkDropsTextItCannotHold) {
 }
 
 TEST(OutOfMemoryTest, AllocationsSucceedUntilTheLimit) {
-  NothrowNewFailure failure(2);
+  const NothrowNewFailure failure(2);
   Vector<UniquePtr<int>> boxes;
   boxes.Reserve(4);                // One allocation.
   boxes.Push(MakeUnique<int>(1));  // Two.

@@ -96,6 +96,8 @@ void RunOperations(  // NOLINT(readability-function-cognitive-complexity)
             *strong_model[a] = value;
           }
           break;
+        default:
+          break;
       }
       // Each distinct live value once; its counts as the model's.
       std::vector<const int*> alive;
@@ -135,9 +137,9 @@ TEST(ArcProperty, MatchesStdSharedPtr) { EXPECT_TRUE(rc::check(RunOperations<Arc
 
 TEST(RcDeathTest, DereferencingAMovedFromRcPanics) {
   Rc<int> one = MakeRc<int>(1);
-  Rc<int> two = std::move(one);
+  const Rc<int> two = std::move(one);
   EXPECT_EQ(*two, 1);
-  EXPECT_DEATH((void)*one,  // NOLINT(bugprone-use-after-move): the point of the test.
+  EXPECT_DEATH((void)*one,  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move)
                "dereferencing an empty reference-counted pointer");
 }
 

@@ -53,7 +53,7 @@ Result<void> String::TryReserve(std::size_t capacity) {
 }
 
 Result<void> String::Grow(std::size_t capacity) {
-  const std::size_t doubled = capacity_ < 15 ? 15 : 2 * capacity_ + 1;
+  const std::size_t doubled = capacity_ < 15 ? 15 : (2 * capacity_) + 1;
   return TryReserve(capacity > doubled ? capacity : doubled);
 }
 

@@ -69,7 +69,7 @@ TEST(StringProperty, AppendingMatchesStdString) {
       RC_ASSERT(std::string(text.c_str()) == model.substr(0, model.find('\0')));
       RC_ASSERT(text.capacity() >= text.size());
     }
-    String moved = std::move(text);
+    const String moved = std::move(text);
     RC_ASSERT(Std(moved) == model);
     RC_ASSERT(text.empty());  // NOLINT(bugprone-use-after-move): specified state.
     const String copy = moved.TryClone().UnwrapOrPanic();

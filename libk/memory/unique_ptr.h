@@ -42,14 +42,14 @@ class UniquePtr {
   UniquePtr& operator=(const UniquePtr&) = delete;
 
   // Takes the object of `other`, leaving it empty.
-  UniquePtr(UniquePtr&& other) noexcept : ptr_(other.Release()) {}
+  UniquePtr(UniquePtr&& other) noexcept : ptr_(std::move(other).Release()) {}
   template <internal::OwnerConvertible<T> U>
   UniquePtr(UniquePtr<U>&& other) noexcept  // NOLINT(google-explicit-constructor)
-      : ptr_(other.Release()) {}
+      : ptr_(std::move(other).Release()) {}
 
   // Destroys the current object and takes the one of `other`, leaving it empty.
   UniquePtr& operator=(UniquePtr&& other) noexcept {
-    Reset(other.Release());
+    Reset(std::move(other).Release());
     return *this;
   }
 

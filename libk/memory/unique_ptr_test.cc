@@ -75,6 +75,8 @@ TEST(UniquePtrProperty, MatchesStdUniquePtr) {
               *model[a] = value;
             }
             break;
+          default:
+            break;
         }
         Matches(ours, model);
         int expected_live = 0;

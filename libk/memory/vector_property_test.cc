@@ -139,6 +139,8 @@ void RunOperations(  // NOLINT(readability-function-cognitive-complexity)
             }
           }
           break;
+        default:
+          break;
       }
       CheckMatches(vecs[0], models[0]);
       CheckMatches(vecs[1], models[1]);

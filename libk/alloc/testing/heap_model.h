@@ -40,7 +40,9 @@ struct Workload {
   std::uint64_t seed;  // The order in which the remaining blocks are freed at the end.
 };
 
-inline void showValue(const Workload& workload, std::ostream& os) {
+// Prints a counterexample (RapidCheck finds this name by argument-dependent lookup).
+inline void showValue(  // NOLINT(readability-identifier-naming)
+    const Workload& workload, std::ostream& os) {
   os << "offset " << workload.offset << ", initial " << workload.initial << ", seed "
      << workload.seed << ", ops:";
   for (const Op& op : workload.ops) {
@@ -173,7 +175,7 @@ void RunWorkload(const Workload& workload) {  // NOLINT(readability-function-cog
       auto prev = std::prev(next);
       RC_ASSERT(prev->first + std::max<std::size_t>(prev->second.size, 1) <= address);
     }
-    const auto pattern = static_cast<std::byte>(next_pattern++ % 251 + 1);
+    const auto pattern = static_cast<std::byte>((next_pattern++ % 251) + 1);
     std::fill(block, block + size, pattern);
     live.emplace(address, Live{block, size, align, pattern});
     in_use += counted;
@@ -184,9 +186,10 @@ void RunWorkload(const Workload& workload) {  // NOLINT(readability-function-cog
 
   // Free what is left in a random order; then the allocator is as it started.
   std::vector<std::uintptr_t> order;
+  order.reserve(live.size());
   for (const auto& [address, info] : live) order.push_back(address);
   std::shuffle(order.begin(), order.end(), std::mt19937_64(workload.seed));
-  for (std::uintptr_t address : order) free_block(live.find(address));
+  for (const std::uintptr_t address : order) free_block(live.find(address));
   check_stats();
   Policy::CheckInitialState(heap);
 }

@@ -15,7 +15,7 @@ int RunOnAnotherCpu(T value) {
   return static_cast<int>(value.size());
 }
 
-int Read(libk::Arc<int> shared) { return *shared; }
+int Read(const libk::Arc<int>& shared) { return *shared; }
 
 static_assert(libk::Send<libk::Arc<int>>);
 static_assert(libk::Send<libk::Vector<libk::Arc<int>>>);
@@ -29,10 +29,10 @@ static_assert(!libk::Send<const libk::UniquePtr<libk::Rc<int>>&>);
 
 int main() {
   libk::UniquePtr<int> owner = libk::MakeUnique<int>(1);
-  libk::UniquePtr<int> moved = std::move(owner);
+  const libk::UniquePtr<int> moved = std::move(owner);
   libk::Vector<libk::Arc<int>> shared;
   if (shared.TryPush(libk::MakeArc<int>(2)).is_error()) return 1;
   const int size = RunOnAnotherCpu(std::move(shared));
-  libk::Rc<int> local = libk::MakeRc<int>(3);
+  const libk::Rc<int> local = libk::MakeRc<int>(3);
   return *moved + size + Read(libk::MakeArc<int>(*local)) == 5 ? 0 : 1;
 }

@@ -99,8 +99,10 @@ class StrongRef {
   }
   StrongRef(StrongRef&& other) noexcept : box_(std::exchange(other.box_, nullptr)) {}
   StrongRef& operator=(const StrongRef& other) {
-    StrongRef copy(other);
-    std::swap(box_, copy.box_);
+    if (this != &other) {
+      StrongRef copy(other);
+      std::swap(box_, copy.box_);
+    }
     return *this;
   }
   StrongRef& operator=(StrongRef&& other) noexcept {
@@ -165,8 +167,10 @@ class WeakRef {
   }
   WeakRef(WeakRef&& other) noexcept : box_(std::exchange(other.box_, nullptr)) {}
   WeakRef& operator=(const WeakRef& other) {
-    WeakRef copy(other);
-    std::swap(box_, copy.box_);
+    if (this != &other) {
+      WeakRef copy(other);
+      std::swap(box_, copy.box_);
+    }
     return *this;
   }
   WeakRef& operator=(WeakRef&& other) noexcept {
@@ -186,7 +190,10 @@ class WeakRef {
   }
   // Returns the box with a new strong count, or null if the value is gone.
   Box* TakeStrong() const {
-    return box_ != nullptr && box_->strong.IncrementIfNonZero() ? box_ : nullptr;
+    if (box_ == nullptr) return nullptr;
+    // The analyzer cannot see that this handle's weak count keeps the box alive.
+    // NOLINTNEXTLINE(clang-analyzer-cplusplus.NewDelete)
+    return box_->strong.IncrementIfNonZero() ? box_ : nullptr;
   }
 
  private:

@@ -7,6 +7,9 @@
 #include <cstdlib>
 #include <new>
 
+// This file builds operator new on malloc and free; that is its job.
+// NOLINTBEGIN(cppcoreguidelines-no-malloc)
+
 namespace {
 
 // Nothrow allocations still allowed to succeed; negative when failures are off.
@@ -14,7 +17,7 @@ std::atomic<int> remaining{-1};
 std::atomic<int> refusals{0};
 
 bool RefuseNothrow() {
-  int left = remaining.load();
+  const int left = remaining.load();
   if (left < 0) return false;
   if (left == 0) {
     refusals.fetch_add(1);
@@ -48,7 +51,9 @@ NothrowNewFailure::NothrowNewFailure(int successes) {
 
 NothrowNewFailure::~NothrowNewFailure() { remaining.store(-1); }
 
-int NothrowNewFailure::refused() const { return refusals.load(); }
+int NothrowNewFailure::refused() const {  // NOLINT(readability-convert-member-functions-to-static)
+  return refusals.load();
+}
 
 }  // namespace libk::testing
 
@@ -99,3 +104,4 @@ void operator delete[](void* block, std::align_val_t /*align*/,
   std::free(block);
 }
 // NOLINTEND(cert-dcl58-cpp)
+// NOLINTEND(cppcoreguidelines-no-malloc)
