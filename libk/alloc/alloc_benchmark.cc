@@ -45,6 +45,7 @@ class RegionHeap {
   }
   void* Allocate(std::size_t size) { return heap_.Allocate(size, kAlign); }
   void Free(void* block, std::size_t size) {
+    // SAFETY: the benchmarks free each block once, with the size they allocated it with.
     if (heap_.Deallocate(block, size, kAlign).is_error()) std::abort();
   }
   HeapStats Stats() const { return heap_.Stats(); }
@@ -63,7 +64,10 @@ class LockedHeap {
     heap_.Init(source_.base(), kStep, &source_);
   }
   void* Allocate(std::size_t size) { return heap_.Allocate(size, kAlign); }
-  void Free(void* block, std::size_t size) { heap_.Deallocate(block, size, kAlign); }
+  void Free(void* block, std::size_t size) {
+    // SAFETY: the benchmarks free each block once, with the size they allocated it with.
+    heap_.Deallocate(block, size, kAlign);
+  }
   HeapStats Stats() { return heap_.Stats(); }
 
  private:

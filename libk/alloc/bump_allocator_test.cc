@@ -46,6 +46,7 @@ TEST(BumpAllocatorTest, ReusesMemoryOnlyWhenEverythingIsFree) {
   auto* a = static_cast<std::byte*>(heap.Allocate(100, 8));
   auto* b = static_cast<std::byte*>(heap.Allocate(100, 8));
   ASSERT_EQ(a, source.base());
+  // SAFETY (every free below): blocks of this heap, each freed once with its size.
   ASSERT_TRUE(heap.Deallocate(a, 100, 8).is_ok());
   auto* c = static_cast<std::byte*>(heap.Allocate(100, 8));
   EXPECT_GT(c, b) << "a freed block must not be reused while others live";
@@ -93,6 +94,8 @@ TEST(BumpAllocatorTest, RefusesFreesItCannotHaveMade) {
   heap.Init(source.base(), 4096, &source);
   void* block = heap.Allocate(64, 8);
   std::byte outside[64];
+  // SAFETY (every free below): the right free of `block`, and misuse the allocator detects
+  // and refuses.
   EXPECT_EQ(heap.Deallocate(outside, 64, 8).error(), FreeError::kOutsideHeap);
   EXPECT_EQ(heap.Deallocate(source.base() + 64, 8, 8).error(), FreeError::kOutsideHeap);
   ASSERT_TRUE(heap.Deallocate(block, 64, 8).is_ok());

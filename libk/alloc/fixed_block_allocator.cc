@@ -81,6 +81,8 @@ Result<void, FreeError> FixedBlockAllocator::DeallocateSlow(void* ptr, std::size
                                                             std::size_t align, std::size_t index) {
   if (ptr == nullptr) return Ok();
   if (index == kLargeClass) {
+    // SAFETY: large blocks come from the fallback with this size and alignment (the
+    // caller's obligation).
     LIBK_TRY(fallback_.Deallocate(ptr, size, align));
     --large_live_;
     bytes_in_use_ -= size;
@@ -107,6 +109,8 @@ std::size_t FixedBlockAllocator::Trim() {
       const std::size_t blocks_bytes = trailer->blocks * align;
       std::byte* chunk = BytesOf(trailer) - blocks_bytes;
       const std::size_t size = blocks_bytes + sizeof(ChunkTrailer);
+      // SAFETY: TakeChunk took the chunk from the fallback with this size and alignment,
+      // and no block of it is live.
       const Result<void, FreeError> freed = fallback_.Deallocate(chunk, size, align);
       LIBK_ASSERT(freed.is_ok(), "a chunk of {}-byte blocks was corrupted: {}", align,
                   FreeErrorName(freed.error()));

@@ -72,6 +72,7 @@ TEST_F(FixedBlockAllocatorTest, ReusesTheLastFreedBlockOfAClass) {
   void* a = heap().Allocate(24, 8);
   void* b = heap().Allocate(30, 8);
   EXPECT_EQ(static_cast<std::byte*>(b), static_cast<std::byte*>(a) + 32);
+  // SAFETY: a block of this heap, freed once with its size.
   ASSERT_TRUE(heap().Deallocate(a, 24, 8).is_ok());
   EXPECT_EQ(heap().Allocate(17, 1), a) << "any request of the 32-byte class takes the block";
   EXPECT_EQ(heap().Stats().live_by_class[SizeClassOf(32, 1)], 2U);
@@ -93,6 +94,7 @@ TEST_F(FixedBlockAllocatorTest, LargeAndOverAlignedRequestsGoToTheFallback) {
   EXPECT_EQ(stats.live_by_class[kLargeClass], 2U);
   EXPECT_EQ(PaddingFor(static_cast<std::byte*>(aligned), 4096), 0U);
   for (const std::size_t ready : stats.free_blocks_by_class) EXPECT_EQ(ready, 0U);
+  // SAFETY (both): blocks of this heap, each freed once with its size and alignment.
   ASSERT_TRUE(heap().Deallocate(large, 4000, 16).is_ok());
   ASSERT_TRUE(heap().Deallocate(aligned, 8, 4096).is_ok());
   EXPECT_EQ(heap().fallback().FreeBlockCount(), 1U);
@@ -103,6 +105,7 @@ TEST_F(FixedBlockAllocatorTest, TrimsEmptyClassesBeforeGrowing) {
   std::vector<void*> blocks;
   blocks.reserve(200);
   for (int i = 0; i < 200; ++i) blocks.push_back(heap().Allocate(64, 16));
+  // SAFETY: blocks of this heap, each freed once with its size.
   for (void* block : blocks) ASSERT_TRUE(heap().Deallocate(block, 64, 16).is_ok());
   EXPECT_GT(heap().Stats().free_blocks_by_class[SizeClassOf(64, 16)], 0U);
   EXPECT_LT(heap().fallback().Stats().largest_free_block, 8192U);
@@ -118,6 +121,7 @@ TEST_F(FixedBlockAllocatorTest, GrowsWhenAClassNeedsAChunk) {
   for (int i = 0; i < 20; ++i) blocks.push_back(heap().Allocate(2048, 16));
   EXPECT_GT(heap().Stats().grow_count, 0U);
   EXPECT_GT(heap().Stats().region_bytes, 16 * kKiB);
+  // SAFETY: blocks of this heap, each freed once with its size.
   for (void* block : blocks) ASSERT_TRUE(heap().Deallocate(block, 2048, 16).is_ok());
   EXPECT_GT(heap().Trim(), 40 * kKiB);
   EXPECT_EQ(heap().fallback().FreeBlockCount(), 1U);
@@ -126,6 +130,8 @@ TEST_F(FixedBlockAllocatorTest, GrowsWhenAClassNeedsAChunk) {
 TEST_F(FixedBlockAllocatorTest, RefusesTheFreesItCanCheck) {
   void* a = heap().Allocate(64, 16);
   void* b = heap().Allocate(64, 16);
+  // SAFETY (every free below): the right free of `a`, then misuse the allocator detects
+  // and refuses, leaving the heap as it was.
   ASSERT_TRUE(heap().Deallocate(a, 64, 16).is_ok());
   EXPECT_EQ(heap().Deallocate(a, 64, 16).error(), FreeError::kOverlapsFreeBlock);
   EXPECT_EQ(heap().Deallocate(a, 128, 16).error(), FreeError::kNothingAllocated);

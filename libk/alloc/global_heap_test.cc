@@ -39,6 +39,7 @@ TEST(GlobalHeapTest, AllocatesGrowsAndFrees) {
   }
   EXPECT_GT(global_heap::Stats().grow_count, 0U);
   EXPECT_EQ(global_heap::Stats().live_allocations, blocks.size());
+  // SAFETY: each block is freed once, with the size it was allocated with.
   for (auto [block, size] : blocks) global_heap::Deallocate(block, size, 16);
   EXPECT_EQ(global_heap::Stats().bytes_in_use, 0U);
   EXPECT_EQ(global_heap::Allocate(2 << 20, 16), nullptr);

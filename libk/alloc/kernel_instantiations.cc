@@ -24,6 +24,7 @@ static_assert(std::is_trivially_destructible_v<LockedAllocator<FixedBlockAllocat
 template <typename A>
 std::size_t Exercise(LockedAllocator<A>& heap) {
   void* block = heap.AllocateOrPanic(64, 16);
+  // SAFETY: each block is freed once, with the size and alignment it was allocated with.
   heap.Deallocate(block, 64, 16);
   if (void* maybe = heap.Allocate(8, 8)) heap.Deallocate(maybe, 8, 8);
   return heap.Stats().bytes_in_use;

@@ -50,6 +50,8 @@ TEST(LockedAllocatorDeathTest, BadFreePanicsWithTheReason) {
   // SAFETY: the buffer outlives the allocator.
   heap.Init(source.base(), 4096, &source);
   void* block = heap.Allocate(64, 16);
+  // SAFETY: the first free is right; the second is the misuse under test, which the linked
+  // list detects.
   heap.Deallocate(block, 64, 16);
   EXPECT_DEATH(heap.Deallocate(block, 64, 16),
                "bad free of 64 bytes, align 16 at 0x[0-9a-f]+: block overlaps free memory");
@@ -71,11 +73,13 @@ void Hammer(LockedAllocator<A>& heap) {
       if (round % 3 == 2) {
         for (auto& [old, old_size] : blocks) {
           for (std::size_t i = 0; i < old_size; ++i) ASSERT_EQ(old[i], thread);
+          // SAFETY: this thread's block, freed once with its size.
           heap.Deallocate(old, old_size, 16);
         }
         blocks.clear();
       }
     }
+    // SAFETY: this thread's blocks, each freed once with its size.
     for (auto& [old, old_size] : blocks) heap.Deallocate(old, old_size, 16);
   });
   EXPECT_EQ(heap.Stats().live_allocations, 0U);

@@ -2,7 +2,6 @@
 // count their live instances; and the conversions and misuse it must handle.
 #include "libk/memory/unique_ptr.h"
 
-#include <bit>
 #include <cstdint>
 #include <memory>
 #include <utility>
@@ -64,8 +63,8 @@ TEST(UniquePtrProperty, MatchesStdUniquePtr) {
             std::swap(model[a], model[b]);
             break;
           case 5: {
-            UniquePtr<Counted> taken(std::move(ours[a]));
-            std::unique_ptr<int> model_taken(std::move(model[a]));
+            const UniquePtr<Counted> taken(std::move(ours[a]));
+            const std::unique_ptr<int> model_taken(std::move(model[a]));
             RC_ASSERT(static_cast<bool>(taken) == static_cast<bool>(model_taken));
             break;
           }
@@ -131,12 +130,12 @@ TEST(UniquePtrTest, OverAlignedObjectsAreAligned) {
   struct alignas(256) Page {
     std::uint8_t bytes[256];
   };
-  UniquePtr<Page> page = MakeUnique<Page>();
-  EXPECT_EQ(std::bit_cast<std::uintptr_t>(page.get()) % 256, 0U);
+  const UniquePtr<Page> page = MakeUnique<Page>();
+  EXPECT_TRUE(__builtin_is_aligned(page.get(), 256));
 }
 
 TEST(UniquePtrDeathTest, DereferencingAnEmptyOnePanics) {
-  UniquePtr<int> empty;
+  const UniquePtr<int> empty;
   EXPECT_DEATH((void)*empty, "dereferencing an empty UniquePtr");
 }
 

@@ -69,9 +69,11 @@ class ArenaHeap {
   T* New(std::size_t count = 1) {
     return static_cast<T*>(heap_.AllocateOrPanic(sizeof(T) * count, alignof(T)));
   }
+  // Frees what New<T>(count) returned.
+  // Safety: `object` must come from New<T>(count) on this heap and not have been freed.
   template <typename T>
   void Delete(T* object, std::size_t count = 1) {
-    // SAFETY: `object` came from New<T>(count) on this heap.
+    // SAFETY: the caller's obligation.
     heap_.Deallocate(object, sizeof(T) * count, alignof(T));
   }
   LockedAllocator<A>& locked() { return heap_; }
@@ -90,6 +92,7 @@ void SimpleAllocation() {
   *a = 41;
   *b = 13;
   LIBK_ASSERT(*a == 41 && *b == 13);
+  // SAFETY (both): blocks from New, each freed once.
   heap.Delete(a);
   heap.Delete(b);
   LIBK_ASSERT(heap.Stats().bytes_in_use == 0);
@@ -104,6 +107,7 @@ void LargeVec() {
   std::uint64_t sum = 0;
   for (std::size_t i = 0; i < kCount; ++i) sum += values[i];
   LIBK_ASSERT(sum == (kCount - 1) * kCount / 2, "sum {}", sum);
+  // SAFETY: from New<std::uint64_t>(kCount), freed once.
   heap.Delete(values, kCount);
 }
 
@@ -120,6 +124,7 @@ void ManyBoxes() {
     Box* box = heap.template New<Box>();
     box->words[7] = i;
     LIBK_ASSERT(box->words[7] == i);
+    // SAFETY: from New<Box>(), freed once.
     heap.Delete(box);
   }
 }
@@ -133,9 +138,11 @@ void ManyBoxesLongLived() {
   for (std::uint64_t i = 0; i < 10000; ++i) {
     Box* box = heap.template New<Box>();
     box->words[7] = i;
+    // SAFETY: from New<Box>(), freed once.
     heap.Delete(box);
   }
   LIBK_ASSERT(long_lived->words[0] == 1);
+  // SAFETY: from New<Box>(), freed once.
   heap.Delete(long_lived);
 }
 
@@ -147,8 +154,10 @@ void GrowsPastItsInitialSize(const char* name) {
   std::byte* blocks[kBlocks];
   for (std::byte*& block : blocks) block = heap.template New<std::byte>(4000);
   const HeapStats stats = heap.Stats();
-  LIBK_ASSERT(stats.region_bytes > kInitialBytes && stats.grow_count > 0, "{}", stats);
+  LIBK_ASSERT(stats.region_bytes > kInitialBytes, "{}", stats);
+  LIBK_ASSERT(stats.grow_count > 0, "{}", stats);
   kernel::kprintln("heap_allocators: {}: {}", name, stats);
+  // SAFETY: each from New<std::byte>(4000), freed once.
   for (std::byte* block : blocks) heap.Delete(block, 4000);
 }
 
@@ -166,18 +175,23 @@ void FailsAtTheLimitAndRecovers() {
     if (block == nullptr) break;
     blocks[count++] = block;
   }
-  LIBK_ASSERT(count > 0 && count < 64, "{} blocks of {} bytes", count, kBlock);
+  LIBK_ASSERT(count > 0, "no block of {} bytes", kBlock);
+  LIBK_ASSERT(count < 64, "{} blocks of {} bytes: no limit", count, kBlock);
   // It failed because the arena was used up, not before.
   const HeapStats stats = heap.Stats();
   LIBK_ASSERT(kArenaBytes - stats.region_bytes < kBlock + kPage, "{}", stats);
+  // SAFETY: each block from Allocate(kBlock, 16), freed once.
   for (std::size_t i = 0; i < count; ++i) locked.Deallocate(blocks[i], kBlock, 16);
   void* again = locked.Allocate(kBlock, 16);
   LIBK_ASSERT(again != nullptr);
+  // SAFETY: as above.
   locked.Deallocate(again, kBlock, 16);
 }
 
 }  // namespace
 
+// KTEST defines a static function for each test (kernel/testing/ktest.h).
+// NOLINTBEGIN(misc-use-anonymous-namespace)
 KTEST(bump, simple_allocation) { SimpleAllocation<BumpAllocator>(); }
 KTEST(bump, large_vec) { LargeVec<BumpAllocator>(); }
 KTEST(bump, many_boxes) { ManyBoxes<BumpAllocator>(); }
@@ -206,3 +220,4 @@ KTEST(fixed_block, grows_past_its_initial_size) {
 KTEST(fixed_block, fails_at_the_limit_and_recovers) {
   FailsAtTheLimitAndRecovers<FixedBlockAllocator>();
 }
+// NOLINTEND(misc-use-anonymous-namespace)

@@ -130,6 +130,7 @@ void RunWorkload(const Workload& workload) {  // NOLINT(readability-function-cog
     const Live info = it->second;
     for (std::size_t i = 0; i < info.size; ++i) RC_ASSERT(info.block[i] == info.pattern);
     const std::size_t counted = info.size == 0 ? 1 : info.size;
+    // SAFETY: the block came from heap.Allocate(size, align) and leaves the model now.
     RC_ASSERT(heap.Deallocate(info.block, info.size, info.align).is_ok());
     in_use -= counted;
     --by_class[SizeClassOf(counted, info.align)];
