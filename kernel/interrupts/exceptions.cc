@@ -6,13 +6,13 @@
 #include <utility>
 
 #include "libk/arch/x86_64/control_registers.h"
+#include "libk/arch/x86_64/error_code_format.h"
+#include "libk/arch/x86_64/exception_vector.h"
+#include "libk/arch/x86_64/interrupt_handler.h"
 #include "libk/arch/x86_64/raw/address.h"
 #include "libk/fmt/format.h"
 #include "libk/panic/panic.h"
 
-#include "kernel/arch/x86_64/error_code_format.h"
-#include "kernel/arch/x86_64/exception_vector.h"
-#include "kernel/arch/x86_64/handler.h"
 #include "kernel/console/print.h"
 #include "kernel/interrupts/kernel_stacks.h"
 #include "kernel/interrupts/segments.h"

@@ -6,7 +6,7 @@
 
 #include <cstdint>
 
-#include "kernel/arch/x86_64/idt_table.h"
+#include "libk/arch/x86_64/idt_table.h"
 
 namespace kernel::interrupts {
 

@@ -1,10 +1,10 @@
 #include "kernel/interrupts/idt.h"
 
+#include "libk/arch/x86_64/interrupt_frame.h"
 #include "libk/arch/x86_64/raw/address.h"
 #include "libk/arch/x86_64/raw/descriptor_tables.h"
 #include "libk/arch/x86_64/raw/interrupt_entry.h"
 
-#include "kernel/arch/x86_64/interrupt_frame.h"
 #include "kernel/interrupts/segments.h"
 
 namespace kernel::interrupts {

@@ -5,9 +5,8 @@
 
 #include <utility>
 
+#include "libk/arch/x86_64/idt_table.h"
 #include "libk/sync/interrupts.h"
-
-#include "kernel/arch/x86_64/idt_table.h"
 
 namespace kernel::interrupts {
 

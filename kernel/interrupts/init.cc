@@ -1,12 +1,12 @@
 #include <atomic>
 
+#include "libk/arch/x86_64/gdt_table.h"
 #include "libk/arch/x86_64/raw/address.h"
 #include "libk/arch/x86_64/raw/descriptor_tables.h"
 #include "libk/arch/x86_64/raw/io.h"
+#include "libk/arch/x86_64/task_state_segment.h"
 #include "libk/panic/panic.h"
 
-#include "kernel/arch/x86_64/gdt_table.h"
-#include "kernel/arch/x86_64/task_state_segment.h"
 #include "kernel/interrupts/exceptions.h"
 #include "kernel/interrupts/idt.h"
 #include "kernel/interrupts/interrupts.h"

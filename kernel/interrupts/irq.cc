@@ -3,10 +3,10 @@
 #include <atomic>
 #include <cstdint>
 
+#include "libk/arch/x86_64/interrupt_frame.h"
 #include "libk/panic/panic.h"
 #include "libk/sync/mutex.h"
 
-#include "kernel/arch/x86_64/interrupt_frame.h"
 #include "kernel/drivers/pic/pic8259.h"
 
 namespace kernel::interrupts {

@@ -5,12 +5,13 @@
 
 #include <cstdint>
 
+#include "libk/arch/x86_64/exception_vector.h"
+#include "libk/arch/x86_64/gdt_table.h"
+#include "libk/arch/x86_64/segment_descriptor.h"
+#include "libk/arch/x86_64/segment_selector.h"
+#include "libk/arch/x86_64/task_state_segment.h"
+
 #include "boot/boot_constants.h"
-#include "kernel/arch/x86_64/exception_vector.h"
-#include "kernel/arch/x86_64/gdt_table.h"
-#include "kernel/arch/x86_64/segment_descriptor.h"
-#include "kernel/arch/x86_64/segment_selector.h"
-#include "kernel/arch/x86_64/task_state_segment.h"
 #include "kernel/interrupts/stack_layout.h"
 
 namespace kernel::interrupts {

@@ -3,12 +3,12 @@
 // installed through the typed IDT API sees the interrupted registers and may change them.
 #include <cstdint>
 
+#include "libk/arch/x86_64/idt_table.h"
 #include "libk/arch/x86_64/raw/address.h"
 #include "libk/arch/x86_64/raw/descriptor_tables.h"
 #include "libk/arch/x86_64/raw/traps.h"
 #include "libk/panic/panic.h"
 
-#include "kernel/arch/x86_64/idt_table.h"
 #include "kernel/console/print.h"
 #include "kernel/interrupts/idt.h"
 #include "kernel/interrupts/segments.h"

@@ -4,10 +4,10 @@
 #include <cstdint>
 
 #include "libk/arch/x86_64/control_registers.h"
+#include "libk/arch/x86_64/error_code_format.h"
+#include "libk/arch/x86_64/idt_table.h"
 #include "libk/arch/x86_64/raw/mmio.h"
 
-#include "kernel/arch/x86_64/error_code_format.h"
-#include "kernel/arch/x86_64/idt_table.h"
 #include "kernel/console/console.h"
 #include "kernel/console/print.h"
 #include "kernel/interrupts/idt.h"

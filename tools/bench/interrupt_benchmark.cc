@@ -5,10 +5,10 @@
 #include <cstdint>
 
 #include "libk/arch/x86_64/cpu.h"
+#include "libk/arch/x86_64/idt_table.h"
 #include "libk/arch/x86_64/raw/traps.h"
 #include "libk/sync/interrupts.h"
 
-#include "kernel/arch/x86_64/idt_table.h"
 #include "kernel/console/console.h"
 #include "kernel/console/print.h"
 #include "kernel/interrupts/idt.h"

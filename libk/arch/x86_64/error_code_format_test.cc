@@ -1,4 +1,4 @@
-#include "kernel/arch/x86_64/error_code_format.h"
+#include "libk/arch/x86_64/error_code_format.h"
 
 #include <cstdint>
 #include <cstdio>

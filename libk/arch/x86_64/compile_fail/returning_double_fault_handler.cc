@@ -1,7 +1,7 @@
 // Must not compile: a double-fault handler that may return (it returns void, not Never).
 #include <cstdint>
 
-#include "kernel/arch/x86_64/idt_table.h"
+#include "libk/arch/x86_64/idt_table.h"
 
 namespace kernel::x86_64 {
 

@@ -1,7 +1,7 @@
 // Must not compile: a handler declared to diverge (returns Never) that reaches its end.
 #include <cstdint>
 
-#include "kernel/arch/x86_64/handler.h"
+#include "libk/arch/x86_64/interrupt_handler.h"
 
 namespace kernel::x86_64 {
 

@@ -5,10 +5,9 @@
 
 #include <cstdint>
 
+#include "libk/arch/x86_64/segment_descriptor.h"
+#include "libk/arch/x86_64/segment_selector.h"
 #include "libk/panic/panic.h"
-
-#include "kernel/arch/x86_64/segment_descriptor.h"
-#include "kernel/arch/x86_64/segment_selector.h"
 
 namespace kernel::x86_64 {
 

@@ -6,9 +6,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "libk/arch/x86_64/segment_selector.h"
 #include "libk/panic/panic.h"
-
-#include "kernel/arch/x86_64/segment_selector.h"
 
 namespace kernel::x86_64 {
 

@@ -8,8 +8,7 @@
 #include <cstdint>
 
 #include "libk/arch/x86_64/interrupt_frame_layout.h"
-
-#include "kernel/arch/x86_64/segment_selector.h"
+#include "libk/arch/x86_64/segment_selector.h"
 
 namespace kernel::x86_64 {
 

@@ -5,9 +5,9 @@
 
 #include <cstdint>
 
-#include "kernel/arch/x86_64/error_codes.h"
-#include "kernel/arch/x86_64/exception_vector.h"
-#include "kernel/arch/x86_64/interrupt_frame.h"
+#include "libk/arch/x86_64/error_codes.h"
+#include "libk/arch/x86_64/exception_vector.h"
+#include "libk/arch/x86_64/interrupt_frame.h"
 
 namespace kernel::x86_64 {
 

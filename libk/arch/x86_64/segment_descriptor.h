@@ -5,9 +5,8 @@
 
 #include <cstdint>
 
+#include "libk/arch/x86_64/segment_selector.h"
 #include "libk/panic/panic.h"
-
-#include "kernel/arch/x86_64/segment_selector.h"
 
 namespace kernel::x86_64 {
 

@@ -1,6 +1,6 @@
 // Must not compile: a page-fault handler (it takes an error code) installed for the
 // breakpoint vector, whose handlers take none.
-#include "kernel/arch/x86_64/idt_table.h"
+#include "libk/arch/x86_64/idt_table.h"
 
 namespace kernel::x86_64 {
 

@@ -4,8 +4,8 @@
 
 #include <cstdint>
 
-#include "kernel/arch/x86_64/segment_selector.h"
-#include "kernel/arch/x86_64/task_state_segment.h"
+#include "libk/arch/x86_64/segment_selector.h"
+#include "libk/arch/x86_64/task_state_segment.h"
 
 namespace kernel::x86_64 {
 

@@ -1,4 +1,4 @@
-#include "kernel/arch/x86_64/error_codes.h"
+#include "libk/arch/x86_64/error_codes.h"
 
 #include <cstdint>
 #include <set>
@@ -9,7 +9,7 @@
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
-#include "kernel/arch/x86_64/exception_vector.h"
+#include "libk/arch/x86_64/exception_vector.h"
 
 namespace kernel::x86_64 {
 namespace {

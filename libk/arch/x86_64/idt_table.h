@@ -6,13 +6,12 @@
 
 #include <cstdint>
 
+#include "libk/arch/x86_64/exception_vector.h"
+#include "libk/arch/x86_64/gate_descriptor.h"
+#include "libk/arch/x86_64/interrupt_frame.h"
+#include "libk/arch/x86_64/interrupt_handler.h"
+#include "libk/arch/x86_64/segment_selector.h"
 #include "libk/panic/panic.h"
-
-#include "kernel/arch/x86_64/exception_vector.h"
-#include "kernel/arch/x86_64/gate_descriptor.h"
-#include "kernel/arch/x86_64/handler.h"
-#include "kernel/arch/x86_64/interrupt_frame.h"
-#include "kernel/arch/x86_64/segment_selector.h"
 
 namespace kernel::x86_64 {
 

@@ -1,5 +1,5 @@
 // Must not compile: installing a handler for a reserved vector (15).
-#include "kernel/arch/x86_64/idt_table.h"
+#include "libk/arch/x86_64/idt_table.h"
 
 namespace kernel::x86_64 {
 

@@ -1,4 +1,4 @@
-#include "kernel/arch/x86_64/idt_table.h"
+#include "libk/arch/x86_64/idt_table.h"
 
 #include <cstdint>
 #include <map>

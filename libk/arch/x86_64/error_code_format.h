@@ -3,10 +3,9 @@
 // the descriptor it names ("GDT index 5", "IDT vector 128, external", "no selector").
 #pragma once
 
+#include "libk/arch/x86_64/error_codes.h"
 #include "libk/fmt/formatter.h"
 #include "libk/fmt/sink.h"
-
-#include "kernel/arch/x86_64/error_codes.h"
 
 namespace kernel::x86_64 {
 

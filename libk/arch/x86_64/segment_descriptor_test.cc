@@ -1,4 +1,4 @@
-#include "kernel/arch/x86_64/segment_descriptor.h"
+#include "libk/arch/x86_64/segment_descriptor.h"
 
 #include <array>
 #include <cstdint>
@@ -8,9 +8,9 @@
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
-#include "kernel/arch/x86_64/gdt_table.h"
-#include "kernel/arch/x86_64/segment_selector.h"
-#include "kernel/arch/x86_64/task_state_segment.h"
+#include "libk/arch/x86_64/gdt_table.h"
+#include "libk/arch/x86_64/segment_selector.h"
+#include "libk/arch/x86_64/task_state_segment.h"
 
 namespace kernel::x86_64 {
 namespace {

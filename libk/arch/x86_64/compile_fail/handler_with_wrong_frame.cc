@@ -2,7 +2,7 @@
 // the wrong size) instead of the InterruptFrame the entry stubs build.
 #include <cstdint>
 
-#include "kernel/arch/x86_64/idt_table.h"
+#include "libk/arch/x86_64/idt_table.h"
 
 namespace kernel::x86_64 {
 

@@ -1,4 +1,4 @@
-#include "kernel/arch/x86_64/gate_descriptor.h"
+#include "libk/arch/x86_64/gate_descriptor.h"
 
 #include <array>
 #include <cstdint>

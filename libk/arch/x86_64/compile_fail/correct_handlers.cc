@@ -1,9 +1,8 @@
 // Compiles: the correct counterpart of every snippet in this directory.
 #include <cstdint>
 
+#include "libk/arch/x86_64/idt_table.h"
 #include "libk/panic/panic.h"
-
-#include "kernel/arch/x86_64/idt_table.h"
 
 namespace kernel::x86_64 {
 

@@ -1,14 +1,13 @@
 // Compile-time known answers for the descriptor encodings, checked in every build (kernel
 // and host) against values from the Intel SDM and OSDev. Runtime properties live in the
 // *_test.cc files.
+#include "libk/arch/x86_64/exception_vector.h"
+#include "libk/arch/x86_64/gate_descriptor.h"
+#include "libk/arch/x86_64/gdt_table.h"
+#include "libk/arch/x86_64/idt_table.h"
 #include "libk/arch/x86_64/interrupt_frame_layout.h"
-
-#include "kernel/arch/x86_64/exception_vector.h"
-#include "kernel/arch/x86_64/gate_descriptor.h"
-#include "kernel/arch/x86_64/gdt_table.h"
-#include "kernel/arch/x86_64/idt_table.h"
-#include "kernel/arch/x86_64/segment_descriptor.h"
-#include "kernel/arch/x86_64/task_state_segment.h"
+#include "libk/arch/x86_64/segment_descriptor.h"
+#include "libk/arch/x86_64/task_state_segment.h"
 
 namespace kernel::x86_64 {
 namespace {
