@@ -20,8 +20,8 @@ namespace {
 namespace raw = libk::x86_64::raw;
 
 // Writable: ltr marks the TSS descriptor busy in the table.
-x86_64::GdtTable<kGdtSlots> gdt;
-x86_64::TaskStateSegment tss;
+libk::x86_64::GdtTable<kGdtSlots> gdt;
+libk::x86_64::TaskStateSegment tss;
 std::atomic<bool> initialized{false};
 
 void LoadGdt() {
@@ -46,7 +46,7 @@ void LoadGdt() {
 void Init() {
   LIBK_ASSERT(!initialized.load(), "interrupts::Init called twice");
   LoadGdt();
-  UpdateIdt([](x86_64::IdtTable& idt) {
+  UpdateIdt([](libk::x86_64::IdtTable& idt) {
     InstallExceptionHandlers(idt);
     InitIrqs(idt);
   });

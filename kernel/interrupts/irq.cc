@@ -21,7 +21,7 @@ std::atomic<std::uint64_t> unhandled_count{0};
 
 // The handler of vectors 32-47. The PIC lock is not held while the IRQ's handler runs, so
 // the handler may mask or unmask lines itself.
-void OnIrq(x86_64::InterruptFrame& frame) {
+void OnIrq(libk::x86_64::InterruptFrame& frame) {
   std::uint8_t irq = 0;
   {
     auto locked = pics.Lock();
@@ -44,7 +44,7 @@ void CheckIrq(std::uint8_t irq) { LIBK_ASSERT(irq < kIrqCount, "no IRQ {}", irq)
 
 }  // namespace
 
-void InitIrqs(x86_64::IdtTable& idt) {
+void InitIrqs(libk::x86_64::IdtTable& idt) {
   pics.Lock()->Init();
   for (int irq = 0; irq < kIrqCount; ++irq) {
     const int vector = irq < 8 ? kPrimaryPicVector + irq : kSecondaryPicVector + irq - 8;

@@ -19,13 +19,13 @@ namespace kernel {
 namespace {
 
 namespace raw = libk::x86_64::raw;
-using x86_64::PageFaultErrorCode;
-using x86_64::PageFaultFlag;
+using libk::x86_64::PageFaultErrorCode;
+using libk::x86_64::PageFaultFlag;
 
 // Far from anything the boot page tables map.
 constexpr std::uint64_t kUnmapped = 0xdeadbeef000;
 
-void OnPageFault(x86_64::InterruptFrame& frame, PageFaultErrorCode code) {
+void OnPageFault(libk::x86_64::InterruptFrame& frame, PageFaultErrorCode code) {
   const std::uint64_t address = libk::x86_64::ReadCr2();
   kprintln("page_fault: caught a page fault at {:#x} ({}), error code {:#x}, rip {:#x}", address,
            code, code.raw(), frame.rip);
@@ -39,8 +39,9 @@ void OnPageFault(x86_64::InterruptFrame& frame, PageFaultErrorCode code) {
 void Main(const libk::multiboot2::Info& /*info*/) {
   console::Init();
   interrupts::Init();
-  interrupts::UpdateIdt(
-      [](x86_64::IdtTable& idt) { idt.Set<x86_64::ExceptionVector::kPageFault>(&OnPageFault); });
+  interrupts::UpdateIdt([](libk::x86_64::IdtTable& idt) {
+    idt.Set<libk::x86_64::ExceptionVector::kPageFault>(&OnPageFault);
+  });
   kprintln("page_fault: writing to {:#x}", kUnmapped);
   // SAFETY: deliberately invalid: the address is unmapped, so the write faults before it
   // reaches any memory, and OnPageFault ends the run.

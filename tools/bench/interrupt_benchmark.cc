@@ -28,7 +28,7 @@ constexpr std::uint32_t kTimerHz = 1000;
 
 std::uint64_t samples[kSamples];
 
-void DoNothing(x86_64::InterruptFrame& /*frame*/) {}
+void DoNothing(libk::x86_64::InterruptFrame& /*frame*/) {}
 
 // Sorts the samples (insertion sort: a thousand values, once per benchmark).
 void SortSamples() {
@@ -86,8 +86,8 @@ void MeasureTimerGaps() {
 void Main(const libk::multiboot2::Info& /*info*/) {
   console::Init();
   interrupts::Init();
-  interrupts::UpdateIdt([](x86_64::IdtTable& idt) {
-    idt.Set<x86_64::ExceptionVector::kBreakpoint>(&DoNothing);
+  interrupts::UpdateIdt([](libk::x86_64::IdtTable& idt) {
+    idt.Set<libk::x86_64::ExceptionVector::kBreakpoint>(&DoNothing);
     idt.SetInterrupt(kSoftwareVector, &DoNothing);
   });
   serial_println("bench: interrupt round trips, TSC cycles (interrupts disabled except below)");

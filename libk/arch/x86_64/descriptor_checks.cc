@@ -9,7 +9,7 @@
 #include "libk/arch/x86_64/segment_descriptor.h"
 #include "libk/arch/x86_64/task_state_segment.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 namespace {
 
 static_assert(SegmentDescriptor::KernelCode64().raw() == 0x00af9a000000ffff);
@@ -69,4 +69,4 @@ static_assert(EntryStubsAgreeOnErrorCodes());
 static_assert(KEEL_IDT_VECTORS == kIdtEntries);
 
 }  // namespace
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

@@ -4,7 +4,7 @@
 
 #include "libk/fmt/format.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 namespace {
 
 // Writes words separated by ", ".
@@ -61,4 +61,4 @@ void DescribeSelector(SelectorErrorCode code, libk::Sink& sink) {
   if (code.external) sink.Write(", external");
 }
 
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

@@ -7,7 +7,7 @@
 #include "libk/fmt/formatter.h"
 #include "libk/fmt/sink.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 
 // Writes `code` as comma-separated words: the access ("read", or "write" and/or
 // "instruction fetch"), the cause ("not present" or "protection violation"), the mode
@@ -20,20 +20,20 @@ void DescribePageFault(PageFaultErrorCode code, libk::Sink& sink);
 // not caused by a selector, as "no selector".
 void DescribeSelector(SelectorErrorCode code, libk::Sink& sink);
 
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64
 
 template <>
-struct libk::Formatter<kernel::x86_64::PageFaultErrorCode> {
-  static void Format(const kernel::x86_64::PageFaultErrorCode& code, const FormatSpec& /*spec*/,
+struct libk::Formatter<libk::x86_64::PageFaultErrorCode> {
+  static void Format(const libk::x86_64::PageFaultErrorCode& code, const FormatSpec& /*spec*/,
                      Sink& sink) {
-    kernel::x86_64::DescribePageFault(code, sink);
+    libk::x86_64::DescribePageFault(code, sink);
   }
 };
 
 template <>
-struct libk::Formatter<kernel::x86_64::SelectorErrorCode> {
-  static void Format(const kernel::x86_64::SelectorErrorCode& code, const FormatSpec& /*spec*/,
+struct libk::Formatter<libk::x86_64::SelectorErrorCode> {
+  static void Format(const libk::x86_64::SelectorErrorCode& code, const FormatSpec& /*spec*/,
                      Sink& sink) {
-    kernel::x86_64::DescribeSelector(code, sink);
+    libk::x86_64::DescribeSelector(code, sink);
   }
 };

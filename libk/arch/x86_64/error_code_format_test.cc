@@ -12,7 +12,7 @@
 
 #include "libk/fmt/format.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 namespace {
 
 template <typename T>
@@ -109,4 +109,4 @@ TEST(DescribeSelector, KnownCodes) {
 }
 
 }  // namespace
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

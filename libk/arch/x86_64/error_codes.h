@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 
 // One bit of the page-fault error code.
 // FIXME: switch to libk Flags<PageFaultFlag> once it exists.
@@ -105,4 +105,4 @@ struct SelectorErrorCode {
   constexpr bool operator==(const SelectorErrorCode&) const = default;
 };
 
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

@@ -11,7 +11,7 @@
 
 #include "libk/arch/x86_64/exception_vector.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 namespace {
 
 // The page-fault error code bits, from Intel SDM vol. 3A figure 4-12.
@@ -124,4 +124,4 @@ TEST(ExceptionVector, NumbersFollowTheSdm) {
 }
 
 }  // namespace
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

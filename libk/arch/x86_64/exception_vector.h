@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 
 // The number of IDT entries; vectors 32..255 are free for hardware and software interrupts.
 inline constexpr int kIdtEntries = 256;
@@ -156,4 +156,4 @@ constexpr const char* ExceptionName(ExceptionVector vector) {
   return "interrupt";
 }
 
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

@@ -7,7 +7,7 @@
 #include "libk/arch/x86_64/segment_selector.h"
 #include "libk/arch/x86_64/task_state_segment.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 
 // The kind of gate. Interrupt gates clear IF on entry; trap gates leave it unchanged.
 enum class GateType : std::uint8_t {
@@ -91,4 +91,4 @@ struct [[gnu::packed]] DescriptorTablePointer {
 
 static_assert(sizeof(DescriptorTablePointer) == 10);
 
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

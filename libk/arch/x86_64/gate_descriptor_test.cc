@@ -8,7 +8,7 @@
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 namespace {
 
 using Bytes = std::array<std::uint8_t, 16>;
@@ -78,4 +78,4 @@ TEST(GateDescriptor, DefaultIsNotPresent) {
 }
 
 }  // namespace
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

@@ -9,7 +9,7 @@
 #include "libk/arch/x86_64/segment_selector.h"
 #include "libk/panic/panic.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 
 // A GDT of `kSlots` 8-byte slots. Slot 0 is the null descriptor; a system descriptor
 // (TSS) takes two slots. Invariant: slots at or past size() are zero.
@@ -60,4 +60,4 @@ class GdtTable {
   int size_ = 1;
 };
 
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

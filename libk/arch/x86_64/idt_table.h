@@ -13,7 +13,7 @@
 #include "libk/arch/x86_64/segment_selector.h"
 #include "libk/panic/panic.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 
 // Adjusts one gate after a handler was installed (e.g. its stack or privilege level).
 class GateOptions {
@@ -152,4 +152,4 @@ class IdtTable {
   SegmentSelector code_selector_;
 };
 
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

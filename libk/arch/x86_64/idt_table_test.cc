@@ -9,7 +9,7 @@
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 namespace {
 
 constexpr SegmentSelector kCode = SegmentSelector::FromRaw(0x08);
@@ -204,4 +204,4 @@ TEST(InterruptFrame, KnowsWhereItCameFrom) {
 }
 
 }  // namespace
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

@@ -10,7 +10,7 @@
 #include "libk/arch/x86_64/interrupt_frame_layout.h"
 #include "libk/arch/x86_64/segment_selector.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 
 // The saved state of an interrupted context, lowest address first. Handlers may modify it:
 // the stub restores the registers from it and `iretq`s to rip/cs/rflags/rsp/ss.
@@ -62,4 +62,4 @@ static_assert(offsetof(InterruptFrame, rflags) == KEEL_IFRAME_RFLAGS);
 static_assert(offsetof(InterruptFrame, rsp) == KEEL_IFRAME_RSP);
 static_assert(offsetof(InterruptFrame, ss) == KEEL_IFRAME_SS);
 
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

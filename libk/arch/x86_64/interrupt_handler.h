@@ -9,7 +9,7 @@
 #include "libk/arch/x86_64/exception_vector.h"
 #include "libk/arch/x86_64/interrupt_frame.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 
 // The return type of a function that never returns. No value of it can be made, so a
 // function returning Never cannot `return` (a compile error) and cannot fall off its end
@@ -114,4 +114,4 @@ constexpr bool KindsMatchErrorCodes() {
 }
 static_assert(KindsMatchErrorCodes());
 
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

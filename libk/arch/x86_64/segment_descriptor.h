@@ -8,7 +8,7 @@
 #include "libk/arch/x86_64/segment_selector.h"
 #include "libk/panic/panic.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 
 // The fields of a code or data segment descriptor. In 64-bit mode the CPU ignores base and
 // limit of code/data segments, but they are kept so that every descriptor round-trips.
@@ -218,4 +218,4 @@ class SystemSegmentDescriptor {
 
 static_assert(sizeof(SystemSegmentDescriptor) == 16);
 
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

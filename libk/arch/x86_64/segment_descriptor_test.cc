@@ -12,7 +12,7 @@
 #include "libk/arch/x86_64/segment_selector.h"
 #include "libk/arch/x86_64/task_state_segment.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 namespace {
 
 using Bytes = std::array<std::uint8_t, 16>;
@@ -218,4 +218,4 @@ TEST(GdtTable, AppendsAndReturnsSelectors) {
 }
 
 }  // namespace
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

@@ -7,7 +7,7 @@
 
 #include "libk/panic/panic.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 
 // A CPU privilege ring (DPL in descriptors, RPL in selectors, CPL in CS).
 enum class PrivilegeLevel : std::uint8_t {
@@ -67,4 +67,4 @@ static_assert(sizeof(SegmentSelector) == 2);
 static_assert(SegmentSelector(1, TableIndicator::kGdt, PrivilegeLevel::kRing0).raw() == 0x08);
 static_assert(SegmentSelector(4, TableIndicator::kGdt, PrivilegeLevel::kRing3).raw() == 0x23);
 
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

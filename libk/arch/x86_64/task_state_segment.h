@@ -9,7 +9,7 @@
 #include "libk/arch/x86_64/segment_selector.h"
 #include "libk/panic/panic.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 
 // Which stack the CPU switches to on an interrupt (the 3-bit IST field of a gate):
 // kNone keeps the current stack (or RSPn on a privilege change), kIstN uses ist[N-1].
@@ -69,4 +69,4 @@ static_assert(offsetof(TaskStateSegment, rsp) == 0x04);  // RSP0
 static_assert(offsetof(TaskStateSegment, ist) == 0x24);  // IST1
 static_assert(offsetof(TaskStateSegment, iomap_base) == 0x66);
 
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

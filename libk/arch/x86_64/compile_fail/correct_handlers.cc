@@ -4,7 +4,7 @@
 #include "libk/arch/x86_64/idt_table.h"
 #include "libk/panic/panic.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 
 // External linkage keeps every body compiled and checked without unused-function warnings.
 // NOLINTBEGIN(misc-use-internal-linkage)
@@ -19,4 +19,4 @@ void Install(IdtTable& idt) {
 }
 // NOLINTEND(misc-use-internal-linkage)
 
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

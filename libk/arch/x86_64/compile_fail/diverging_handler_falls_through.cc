@@ -3,8 +3,8 @@
 
 #include "libk/arch/x86_64/interrupt_handler.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 
 Never OnDoubleFault(InterruptFrame&, std::uint64_t) {}
 
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

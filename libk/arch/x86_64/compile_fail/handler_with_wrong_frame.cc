@@ -4,7 +4,7 @@
 
 #include "libk/arch/x86_64/idt_table.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 
 struct CpuPushedFrame {
   std::uint64_t rip, cs, rflags, rsp, ss;
@@ -14,4 +14,4 @@ void OnBreakpoint(CpuPushedFrame&) {}
 
 void Install(IdtTable& idt) { idt.Set<ExceptionVector::kBreakpoint>(OnBreakpoint); }
 
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64

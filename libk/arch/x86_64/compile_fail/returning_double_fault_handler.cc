@@ -3,10 +3,10 @@
 
 #include "libk/arch/x86_64/idt_table.h"
 
-namespace kernel::x86_64 {
+namespace libk::x86_64 {
 
 void OnDoubleFault(InterruptFrame&, std::uint64_t) {}
 
 void Install(IdtTable& idt) { idt.Set<ExceptionVector::kDoubleFault>(OnDoubleFault); }
 
-}  // namespace kernel::x86_64
+}  // namespace libk::x86_64
