@@ -86,7 +86,7 @@ void OnGeneralProtection(InterruptFrame& frame, libk::x86_64::SelectorErrorCode 
 void OnPageFault(InterruptFrame& frame, libk::x86_64::PageFaultErrorCode code) {
   const std::uint64_t address = libk::x86_64::ReadCr2();
   LIBK_PANIC("EXCEPTION: page fault at address {:#x}, error code {:#x} ({}){}: rip {:#x}", address,
-             code.raw(), code,
+             code.bits(), libk::x86_64::PageFaultDescription{code},
              InGuardPage(address) ? ", in a stack guard page (kernel stack overflow)" : "",
              frame.rip);
 }

@@ -28,9 +28,10 @@ constexpr std::uint64_t kUnmapped = 0xdeadbeef000;
 void OnPageFault(libk::x86_64::InterruptFrame& frame, PageFaultErrorCode code) {
   const std::uint64_t address = libk::x86_64::ReadCr2();
   kprintln("page_fault: caught a page fault at {:#x} ({}), error code {:#x}, rip {:#x}", address,
-           code, code.raw(), frame.rip);
-  const bool as_expected = address == kUnmapped && code.Has(PageFaultFlag::kWrite) &&
-                           !code.Has(PageFaultFlag::kPresent) && !code.Has(PageFaultFlag::kUser);
+           libk::x86_64::PageFaultDescription{code}, code.bits(), frame.rip);
+  const bool as_expected = address == kUnmapped && code.Contains(PageFaultFlag::kWrite) &&
+                           !code.Contains(PageFaultFlag::kPresent) &&
+                           !code.Contains(PageFaultFlag::kUser);
   qemu::Exit(as_expected ? qemu::ExitCode::kSuccess : qemu::ExitCode::kFailure);
 }
 

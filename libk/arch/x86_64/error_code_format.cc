@@ -28,18 +28,19 @@ class WordList {
 
 void DescribePageFault(PageFaultErrorCode code, libk::Sink& sink) {
   WordList words(sink);
-  const bool write = code.Has(PageFaultFlag::kWrite);
-  const bool fetch = code.Has(PageFaultFlag::kInstructionFetch);
+  const bool write = code.Contains(PageFaultFlag::kWrite);
+  const bool fetch = code.Contains(PageFaultFlag::kInstructionFetch);
   if (!write && !fetch) words.Add("read");
   if (write) words.Add("write");
   if (fetch) words.Add("instruction fetch");
-  words.Add(code.Has(PageFaultFlag::kPresent) ? "protection violation" : "not present");
-  words.Add(code.Has(PageFaultFlag::kUser) ? "user" : "kernel");
-  if (code.Has(PageFaultFlag::kReservedWrite)) words.Add("reserved bit set");
-  if (code.Has(PageFaultFlag::kProtectionKey)) words.Add("protection key");
-  if (code.Has(PageFaultFlag::kShadowStack)) words.Add("shadow stack");
-  if (code.Has(PageFaultFlag::kSgx)) words.Add("SGX");
-  if (code.unknown() != 0) libk::Format(words.Next(), "unknown bits {:#x}", code.unknown());
+  words.Add(code.Contains(PageFaultFlag::kPresent) ? "protection violation" : "not present");
+  words.Add(code.Contains(PageFaultFlag::kUser) ? "user" : "kernel");
+  if (code.Contains(PageFaultFlag::kReservedWrite)) words.Add("reserved bit set");
+  if (code.Contains(PageFaultFlag::kProtectionKey)) words.Add("protection key");
+  if (code.Contains(PageFaultFlag::kShadowStack)) words.Add("shadow stack");
+  if (code.Contains(PageFaultFlag::kSgx)) words.Add("SGX");
+  const std::uint64_t unknown = code.bits() & ~PageFaultErrorCode::kAllBits;
+  if (unknown != 0) libk::Format(words.Next(), "unknown bits {:#x}", unknown);
 }
 
 void DescribeSelector(SelectorErrorCode code, libk::Sink& sink) {

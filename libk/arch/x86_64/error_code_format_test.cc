@@ -10,6 +10,7 @@
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
+#include "libk/flags/flags_format.h"
 #include "libk/fmt/format.h"
 
 namespace libk::x86_64 {
@@ -62,17 +63,27 @@ RC_GTEST_PROP(DescribePageFault, MatchesTheModel, ()) {
   // Mostly the architectural bits, sometimes anything.
   const std::uint64_t raw = *rc::gen::oneOf(rc::gen::inRange<std::uint64_t>(0, 0x10000),
                                             rc::gen::arbitrary<std::uint64_t>());
-  RC_ASSERT(Words(Text(PageFaultErrorCode::Decode(raw))) == ModelWords(raw));
+  RC_ASSERT(Words(Text(PageFaultDescription{PageFaultErrorCode::FromBitsRetain(raw)})) ==
+            ModelWords(raw));
 }
 
 TEST(DescribePageFault, KnownCodes) {
-  EXPECT_EQ(Text(PageFaultErrorCode::Decode(0x2)), "write, not present, kernel");
-  EXPECT_EQ(Text(PageFaultErrorCode::Decode(0x0)), "read, not present, kernel");
-  EXPECT_EQ(Text(PageFaultErrorCode::Decode(0x11)),
+  EXPECT_EQ(Text(PageFaultDescription{PageFaultErrorCode::FromBitsRetain(0x2)}),
+            "write, not present, kernel");
+  EXPECT_EQ(Text(PageFaultDescription{PageFaultErrorCode::FromBitsRetain(0x0)}),
+            "read, not present, kernel");
+  EXPECT_EQ(Text(PageFaultDescription{PageFaultErrorCode::FromBitsRetain(0x11)}),
             "instruction fetch, protection violation, kernel");
-  EXPECT_EQ(Text(PageFaultErrorCode::Decode(0x7)), "write, protection violation, user");
-  EXPECT_EQ(Text(PageFaultErrorCode::Decode(0x10009)),
+  EXPECT_EQ(Text(PageFaultDescription{PageFaultErrorCode::FromBitsRetain(0x7)}),
+            "write, protection violation, user");
+  EXPECT_EQ(Text(PageFaultDescription{PageFaultErrorCode::FromBitsRetain(0x10009)}),
             "read, protection violation, kernel, reserved bit set, unknown bits 0x10000");
+}
+
+TEST(PageFaultErrorCode, PrintsFlagNamesWithoutADescription) {
+  EXPECT_EQ(Text(PageFaultErrorCode::FromBitsRetain(0x10006)), "WRITE | USER | 0x10000");
+  EXPECT_EQ(Text(PageFaultFlag::kInstructionFetch | PageFaultFlag::kPresent),
+            "PRESENT | INSTRUCTION_FETCH");
 }
 
 // Parses DescribeSelector's text back (the inverse of the formatter, for round trips).

@@ -4,11 +4,12 @@
 
 #include <cstdint>
 
+#include "libk/flags/flags.h"
+
 namespace libk::x86_64 {
 
-// One bit of the page-fault error code.
-// FIXME: switch to libk Flags<PageFaultFlag> once it exists.
-enum class PageFaultFlag : std::uint32_t {
+// One bit of the page-fault error code (Intel SDM vol. 3A, figure 4-12).
+enum class PageFaultFlag : std::uint64_t {
   kPresent = 1U << 0,           // The page was present: a protection violation.
   kWrite = 1U << 1,             // The access was a write (else a read).
   kUser = 1U << 2,              // The access came from ring 3.
@@ -18,51 +19,16 @@ enum class PageFaultFlag : std::uint32_t {
   kShadowStack = 1U << 6,       // The access was a shadow-stack access.
   kSgx = 1U << 15,              // The fault is specific to SGX.
 };
+LIBK_DEFINE_FLAGS(PageFaultFlag, {PageFaultFlag::kPresent, "PRESENT"},
+                  {PageFaultFlag::kWrite, "WRITE"}, {PageFaultFlag::kUser, "USER"},
+                  {PageFaultFlag::kReservedWrite, "RESERVED_WRITE"},
+                  {PageFaultFlag::kInstructionFetch, "INSTRUCTION_FETCH"},
+                  {PageFaultFlag::kProtectionKey, "PROTECTION_KEY"},
+                  {PageFaultFlag::kShadowStack, "SHADOW_STACK"}, {PageFaultFlag::kSgx, "SGX"});
 
-// Every PageFaultFlag, for iteration.
-inline constexpr PageFaultFlag kAllPageFaultFlags[] = {
-    PageFaultFlag::kPresent,
-    PageFaultFlag::kWrite,
-    PageFaultFlag::kUser,
-    PageFaultFlag::kReservedWrite,
-    PageFaultFlag::kInstructionFetch,
-    PageFaultFlag::kProtectionKey,
-    PageFaultFlag::kShadowStack,
-    PageFaultFlag::kSgx,
-};
-
-// Returns the bit of `flag`.
-constexpr std::uint64_t Mask(PageFaultFlag flag) { return static_cast<std::uint64_t>(flag); }
-
-// A page-fault error code: a set of PageFaultFlag plus any bits newer CPUs define.
-class PageFaultErrorCode {
- public:
-  // The union of all known flags.
-  static constexpr std::uint64_t kKnownBits = 0x807f;
-
-  constexpr PageFaultErrorCode() = default;
-
-  // Reinterprets the raw error code the CPU pushed. Unknown bits are kept (see unknown()).
-  static constexpr PageFaultErrorCode Decode(std::uint64_t raw) {
-    PageFaultErrorCode code;
-    code.raw_ = raw;
-    return code;
-  }
-
-  // Returns whether `flag` is set.
-  constexpr bool Has(PageFaultFlag flag) const { return (raw_ & Mask(flag)) != 0; }
-  // Returns a copy with `flag` set as well.
-  constexpr PageFaultErrorCode With(PageFaultFlag flag) const { return Decode(raw_ | Mask(flag)); }
-  // Returns the bits no PageFaultFlag names.
-  constexpr std::uint64_t unknown() const { return raw_ & ~kKnownBits; }
-  // Returns the error code as pushed.
-  constexpr std::uint64_t raw() const { return raw_; }
-
-  constexpr bool operator==(const PageFaultErrorCode&) const = default;
-
- private:
-  std::uint64_t raw_ = 0;
-};
+// A page-fault error code as the CPU pushed it. Decode it with FromBitsRetain, which keeps
+// the bits newer CPUs define and no PageFaultFlag names, so a report hides nothing.
+using PageFaultErrorCode = libk::Flags<PageFaultFlag>;
 
 // The table a selector error code refers to.
 enum class DescriptorTable : std::uint8_t {

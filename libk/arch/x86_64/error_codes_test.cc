@@ -30,34 +30,38 @@ constexpr FlagBit kPageFaultBits[] = {
     {PageFaultFlag::kSgx, 15},
 };
 
-RC_GTEST_PROP(PageFaultErrorCode, HasMatchesTheBit, (std::uint64_t raw)) {
-  const PageFaultErrorCode code = PageFaultErrorCode::Decode(raw);
+RC_GTEST_PROP(PageFaultErrorCode, ContainsMatchesTheBit, (std::uint64_t raw)) {
+  const auto code = PageFaultErrorCode::FromBitsRetain(raw);
   std::uint64_t known = 0;
   for (const FlagBit& fb : kPageFaultBits) {
-    RC_ASSERT(code.Has(fb.flag) == (((raw >> fb.bit) & 1) != 0));
+    RC_ASSERT(code.Contains(fb.flag) == (((raw >> fb.bit) & 1) != 0));
     known |= std::uint64_t{1} << fb.bit;
   }
-  RC_ASSERT(code.unknown() == (raw & ~known));
-  RC_ASSERT(code.raw() == raw);
+  RC_ASSERT(PageFaultErrorCode::kAllBits == known);
+  RC_ASSERT(code.bits() == raw);
 }
 
 RC_GTEST_PROP(PageFaultErrorCode, WithSetsOnlyThatFlag, (std::uint64_t raw)) {
-  const auto flag = *rc::gen::elementOf(
-      std::vector<PageFaultFlag>(std::begin(kAllPageFaultFlags), std::end(kAllPageFaultFlags)));
-  const PageFaultErrorCode before = PageFaultErrorCode::Decode(raw);
-  const PageFaultErrorCode after = before.With(flag);
-  RC_ASSERT(after.Has(flag));
-  for (const PageFaultFlag other : kAllPageFaultFlags) {
-    if (other != flag) RC_ASSERT(after.Has(other) == before.Has(other));
+  std::vector<PageFaultFlag> all;
+  for (const auto& entry : PageFaultErrorCode::kDefinition.names) all.push_back(entry.flag);
+  const auto flag = *rc::gen::elementOf(all);
+  const auto before = PageFaultErrorCode::FromBitsRetain(raw);
+  const PageFaultErrorCode after = before | flag;
+  RC_ASSERT(after.Contains(flag));
+  for (const PageFaultFlag other : all) {
+    if (other != flag) RC_ASSERT(after.Contains(other) == before.Contains(other));
   }
+  RC_ASSERT((after.bits() & ~PageFaultErrorCode::kAllBits) ==
+            (raw & ~PageFaultErrorCode::kAllBits));
 }
 
 TEST(PageFaultErrorCode, UserWriteToMissingPage) {
-  const PageFaultErrorCode code = PageFaultErrorCode::Decode(0b110);
-  EXPECT_FALSE(code.Has(PageFaultFlag::kPresent));
-  EXPECT_TRUE(code.Has(PageFaultFlag::kWrite));
-  EXPECT_TRUE(code.Has(PageFaultFlag::kUser));
-  EXPECT_FALSE(code.Has(PageFaultFlag::kInstructionFetch));
+  const auto code = PageFaultErrorCode::FromBitsRetain(0b110);
+  EXPECT_FALSE(code.Contains(PageFaultFlag::kPresent));
+  EXPECT_TRUE(code.Contains(PageFaultFlag::kWrite));
+  EXPECT_TRUE(code.Contains(PageFaultFlag::kUser));
+  EXPECT_FALSE(code.Contains(PageFaultFlag::kInstructionFetch));
+  EXPECT_EQ(code, PageFaultFlag::kWrite | PageFaultFlag::kUser);
 }
 
 RC_GTEST_PROP(SelectorErrorCode, DecodeInvertsEncode, ()) {

@@ -97,7 +97,7 @@ class IdtTable {
         slot.selector_fault(frame, SelectorErrorCode::Decode(frame.error_code));
         return;
       case HandlerKind::kPageFault:
-        slot.page_fault(frame, PageFaultErrorCode::Decode(frame.error_code));
+        slot.page_fault(frame, PageFaultErrorCode::FromBitsRetain(frame.error_code));
         return;
       case HandlerKind::kDiverging:
         slot.diverging(frame);

@@ -53,7 +53,7 @@ constexpr typename HandlerFor<V>::type RecorderFor() {
   } else if constexpr (kKind == HandlerKind::kSelectorFault) {
     return [](InterruptFrame& f, SelectorErrorCode code) { Log(f, V, code.Encode()); };
   } else if constexpr (kKind == HandlerKind::kPageFault) {
-    return [](InterruptFrame& f, PageFaultErrorCode code) { Log(f, V, code.raw()); };
+    return [](InterruptFrame& f, PageFaultErrorCode code) { Log(f, V, code.bits()); };
   } else if constexpr (kKind == HandlerKind::kDiverging) {
     return [](InterruptFrame& f) -> Never {
       Log(f, V, 0);
