@@ -4,9 +4,9 @@
 
 #include "kernel/console/console.h"
 #include "kernel/console/print.h"
-#include "kernel/drivers/keyboard/keyboard.h"
+#include "kernel/input/keyboard.h"
 #include "kernel/interrupts/interrupts.h"
-#include "kernel/interrupts/timer.h"
+#include "kernel/time/timer.h"
 
 namespace kernel {
 namespace {

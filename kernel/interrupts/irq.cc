@@ -7,7 +7,7 @@
 #include "libk/panic/panic.h"
 #include "libk/sync/mutex.h"
 
-#include "kernel/drivers/pic/pic8259.h"
+#include "kernel/interrupts/pic8259.h"
 
 namespace kernel::interrupts {
 namespace {

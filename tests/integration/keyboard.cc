@@ -1,7 +1,7 @@
 // keyboard: keys typed through QEMU (QMP send-key after "keyboard: ready") arrive as IRQ 1,
 // are decoded from scancode set 1 and echoed on serial and screen; at Enter the kernel
 // prints the collected line. The runner checks both serial and the VGA text rows.
-#include "kernel/drivers/keyboard/keyboard.h"
+#include "kernel/input/keyboard.h"
 
 #include <cstddef>
 

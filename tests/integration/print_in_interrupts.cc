@@ -9,8 +9,8 @@
 
 #include "kernel/console/print.h"
 #include "kernel/interrupts/interrupts.h"
-#include "kernel/interrupts/timer.h"
 #include "kernel/testing/ktest.h"
+#include "kernel/time/timer.h"
 
 namespace {
 

@@ -3,7 +3,7 @@
 // time) are timed with the TSC; the measured rate must be within 50% of the configured one
 // (TCG runs on a shared host, so the bound is loose; the figure is printed). Spurious IRQs
 // 7 and 15 are counted and never reach a handler.
-#include "kernel/interrupts/timer.h"
+#include "kernel/time/timer.h"
 
 #include <cstdint>
 
@@ -13,11 +13,11 @@
 #include "libk/sync/interrupts.h"
 
 #include "kernel/console/print.h"
-#include "kernel/drivers/pit/tick_rate.h"
-#include "kernel/drivers/pit/tsc_calibration.h"
 #include "kernel/interrupts/interrupts.h"
 #include "kernel/interrupts/irq.h"
 #include "kernel/testing/ktest.h"
+#include "kernel/time/tick_rate.h"
+#include "kernel/time/tsc_calibration.h"
 
 namespace {
 

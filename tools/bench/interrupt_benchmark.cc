@@ -13,9 +13,9 @@
 #include "kernel/console/print.h"
 #include "kernel/interrupts/idt.h"
 #include "kernel/interrupts/interrupts.h"
-#include "kernel/interrupts/timer.h"
 #include "kernel/main.h"
 #include "kernel/qemu/exit.h"
+#include "kernel/time/timer.h"
 
 namespace kernel {
 namespace {

@@ -1,5 +1,5 @@
 // PitSettingFor: the chosen divisor is the best one available, within the PIT's range.
-#include "kernel/drivers/pit/pit_divisor.h"
+#include "kernel/time/pit_divisor.h"
 
 #include <cmath>
 #include <cstdint>

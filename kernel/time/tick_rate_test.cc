@@ -1,4 +1,4 @@
-#include "kernel/drivers/pit/tick_rate.h"
+#include "kernel/time/tick_rate.h"
 
 #include <cstdint>
 

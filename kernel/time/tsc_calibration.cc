@@ -1,10 +1,10 @@
-#include "kernel/drivers/pit/tsc_calibration.h"
+#include "kernel/time/tsc_calibration.h"
 
 #include "libk/arch/x86_64/cpu.h"
 #include "libk/arch/x86_64/port.h"
 
-#include "kernel/drivers/pit/pit_divisor.h"
-#include "kernel/drivers/pit/tick_rate.h"
+#include "kernel/time/pit_divisor.h"
+#include "kernel/time/tick_rate.h"
 
 namespace kernel::drivers {
 namespace {

@@ -1,4 +1,4 @@
-#include "kernel/drivers/ps2/scancode_set1.h"
+#include "kernel/drivers/keyboard/scancode_set1.h"
 
 #include <cstdint>
 #include <ostream>
@@ -8,7 +8,7 @@
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
-#include "kernel/drivers/ps2/scancode_model.h"
+#include "kernel/drivers/keyboard/scancode_model.h"
 
 namespace kernel::ps2 {
 

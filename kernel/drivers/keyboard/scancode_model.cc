@@ -1,4 +1,4 @@
-#include "kernel/drivers/ps2/scancode_model.h"
+#include "kernel/drivers/keyboard/scancode_model.h"
 
 #include <algorithm>
 #include <cstdint>

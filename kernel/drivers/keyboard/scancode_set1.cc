@@ -1,4 +1,4 @@
-#include "kernel/drivers/ps2/scancode_set1.h"
+#include "kernel/drivers/keyboard/scancode_set1.h"
 
 #include <cstddef>
 #include <cstdint>

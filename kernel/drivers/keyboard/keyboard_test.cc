@@ -1,4 +1,4 @@
-#include "kernel/drivers/ps2/keyboard.h"
+#include "kernel/drivers/keyboard/keyboard.h"
 
 #include <cstdint>
 #include <optional>
@@ -10,7 +10,7 @@
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
-#include "kernel/drivers/ps2/scancode_model.h"
+#include "kernel/drivers/keyboard/scancode_model.h"
 
 namespace kernel::ps2 {
 

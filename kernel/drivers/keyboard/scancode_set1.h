@@ -6,8 +6,8 @@
 
 #include <cstdint>
 
-#include "kernel/drivers/ps2/key_code.h"
-#include "kernel/drivers/ps2/optional.h"
+#include "kernel/drivers/keyboard/key_code.h"
+#include "kernel/drivers/keyboard/optional.h"
 
 namespace kernel::ps2 {
 

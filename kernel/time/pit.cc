@@ -1,4 +1,4 @@
-#include "kernel/drivers/pit/pit.h"
+#include "kernel/time/pit.h"
 
 namespace kernel::drivers {
 namespace {

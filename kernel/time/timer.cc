@@ -1,4 +1,4 @@
-#include "kernel/interrupts/timer.h"
+#include "kernel/time/timer.h"
 
 #include <atomic>
 #include <cstdint>
@@ -6,9 +6,9 @@
 #include "libk/panic/panic.h"
 #include "libk/sync/mutex.h"
 
-#include "kernel/drivers/pit/pit.h"
 #include "kernel/interrupts/interrupts.h"
 #include "kernel/interrupts/irq.h"
+#include "kernel/time/pit.h"
 
 namespace kernel::interrupts {
 namespace {

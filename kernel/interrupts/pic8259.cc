@@ -1,4 +1,4 @@
-#include "kernel/drivers/pic/pic8259.h"
+#include "kernel/interrupts/pic8259.h"
 
 namespace kernel::drivers {
 namespace {

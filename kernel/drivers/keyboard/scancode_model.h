@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "kernel/drivers/ps2/key_code.h"
-#include "kernel/drivers/ps2/keyboard.h"
+#include "kernel/drivers/keyboard/key_code.h"
+#include "kernel/drivers/keyboard/keyboard.h"
 
 namespace kernel::ps2::testing {
 

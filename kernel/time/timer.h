@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include "kernel/drivers/pit/pit_divisor.h"
+#include "kernel/time/pit_divisor.h"
 
 namespace kernel::interrupts {
 

@@ -6,7 +6,7 @@
 
 #include "libk/arch/x86_64/port.h"
 
-#include "kernel/drivers/pit/pit_divisor.h"
+#include "kernel/time/pit_divisor.h"
 
 namespace kernel::drivers {
 

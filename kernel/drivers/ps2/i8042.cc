@@ -1,4 +1,4 @@
-#include "kernel/drivers/keyboard/i8042.h"
+#include "kernel/drivers/ps2/i8042.h"
 
 #include "libk/arch/x86_64/cpu.h"
 
