@@ -17,8 +17,8 @@ void Main(const libk::multiboot2::Info& /*info*/) {
   console::Init();
   kprintln("Hello World!");
   interrupts::Init();
-  interrupts::StartTimer(kTimerHz);
-  if (const auto keyboard = keyboard::Init(); keyboard.is_error()) {
+  time::StartTimer(kTimerHz);
+  if (const auto keyboard = input::Init(); keyboard.is_error()) {
     kprintln("keyboard: not available ({})", libk::ErrorName(keyboard.error()));
   } else {
     kprintln("keel: interrupts on, timer at {} Hz; type away", kTimerHz);

@@ -12,8 +12,8 @@ namespace {
 constexpr std::uint16_t kCom1 = 0x3f8;
 
 struct Devices {
-  drivers::Uart16550 serial;
-  drivers::VgaScreen screen;
+  drivers::serial::Uart16550 serial;
+  drivers::vga_text::VgaScreen screen;
 };
 
 // The console's devices behind an interrupt-safe lock: a handler printing while normal
@@ -22,7 +22,8 @@ struct Devices {
 libk::IrqMutex<Devices>& Console() {
   // SAFETY: COM1 and the VGA text buffer are driven by the console alone.
   static libk::IrqMutex<Devices> console(
-      Devices{drivers::Uart16550(kCom1), drivers::VgaScreen(drivers::VgaCells())});
+      Devices{drivers::serial::Uart16550(kCom1),
+              drivers::vga_text::VgaScreen(drivers::vga_text::VgaCells())});
   return console;
 }
 
@@ -75,7 +76,7 @@ void Write(const char* text) {
   Write(text, size);
 }
 
-void SetColors(drivers::Color foreground, drivers::Color background) {
+void SetColors(drivers::vga_text::Color foreground, drivers::vga_text::Color background) {
   Console().Lock()->screen.SetColors(foreground, background);
 }
 

@@ -18,7 +18,7 @@ void Write(const char* text, std::size_t size);
 void Write(const char* text);
 
 // Sets the screen colours for what is written next (serial is unaffected).
-void SetColors(drivers::Color foreground, drivers::Color background);
+void SetColors(drivers::vga_text::Color foreground, drivers::vga_text::Color background);
 
 // Returns true and stores a byte received on COM1 in *byte if one is waiting (polled;
 // interrupt-driven input comes with the async serial stream).

@@ -9,15 +9,15 @@
 #include "kernel/interrupts/interrupts.h"
 #include "kernel/interrupts/irq.h"
 
-namespace kernel::keyboard {
+namespace kernel::input {
 namespace {
 
 // SAFETY: the i8042 and the keyboard behind it are driven by this file alone.
-constexpr drivers::I8042 kController;
+constexpr drivers::ps2::I8042 kController;
 
 // The decoder's state. Touched only by the IRQ 1 handler, which never nests (it runs with
 // interrupts disabled), so it needs no lock.
-ps2::Keyboard decoder;
+drivers::keyboard::Keyboard decoder;
 
 std::atomic<KeyHandler> key_handler{nullptr};
 
@@ -29,8 +29,8 @@ void OnKeyboardInterrupt() {
 
 }  // namespace
 
-void EchoKey(ps2::DecodedKey key) {
-  if (key.kind() != ps2::DecodedKey::Kind::kUnicode) return;
+void EchoKey(drivers::keyboard::DecodedKey key) {
+  if (key.kind() != drivers::keyboard::DecodedKey::Kind::kUnicode) return;
   const char32_t c = key.unicode();
   if (c == '\n' || (c >= 0x20 && c < 0x7f)) {
     kprint("{}", static_cast<char>(c));
@@ -39,11 +39,11 @@ void EchoKey(ps2::DecodedKey key) {
 
 libk::Result<void> Init(KeyHandler on_key) {
   LIBK_ASSERT(on_key != nullptr, "null key handler");
-  LIBK_ASSERT(interrupts::Initialized(), "keyboard::Init before interrupts::Init");
+  LIBK_ASSERT(interrupts::Initialized(), "input::Init before interrupts::Init");
   LIBK_TRY(kController.Init());
   key_handler.store(on_key, std::memory_order_relaxed);
   interrupts::SetIrqHandler(interrupts::kKeyboardIrq, &OnKeyboardInterrupt);
   return libk::Ok();
 }
 
-}  // namespace kernel::keyboard
+}  // namespace kernel::input

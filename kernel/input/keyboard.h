@@ -7,14 +7,14 @@
 
 #include "kernel/drivers/keyboard/keyboard.h"
 
-namespace kernel::keyboard {
+namespace kernel::input {
 
 // Receives each key typed, in the IRQ 1 handler (interrupts disabled; it may print).
-using KeyHandler = void (*)(ps2::DecodedKey key);
+using KeyHandler = void (*)(drivers::keyboard::DecodedKey key);
 
 // Prints a typed character on serial and screen: printable ASCII and newline; other keys
 // (raw keys, control characters) print nothing.
-void EchoKey(ps2::DecodedKey key);
+void EchoKey(drivers::keyboard::DecodedKey key);
 
 // Initialises the i8042 controller and the keyboard, then installs the IRQ 1 handler,
 // which calls `on_key` for each key typed. Returns the controller's error (kTimedOut,
@@ -22,4 +22,4 @@ void EchoKey(ps2::DecodedKey key);
 // Requires interrupts::Init; call once.
 libk::Result<void> Init(KeyHandler on_key = &EchoKey);
 
-}  // namespace kernel::keyboard
+}  // namespace kernel::input

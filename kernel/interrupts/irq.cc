@@ -13,7 +13,7 @@ namespace kernel::interrupts {
 namespace {
 
 // SAFETY: the PICs (ports 0x20, 0x21, 0xa0, 0xa1) are driven by this file alone.
-constinit libk::IrqMutex<drivers::ChainedPics> pics(kPrimaryPicVector, kSecondaryPicVector);
+constinit libk::IrqMutex<ChainedPics> pics(kPrimaryPicVector, kSecondaryPicVector);
 
 // Written with interrupts disabled (SetIrqHandler holds the PIC lock), read by Dispatch.
 std::atomic<IrqHandler> handlers[kIrqCount] = {};

@@ -1,6 +1,6 @@
 #include "kernel/interrupts/pic8259.h"
 
-namespace kernel::drivers {
+namespace kernel::interrupts {
 namespace {
 constexpr std::uint8_t kInitWithIcw4 = 0x11;
 constexpr std::uint8_t kMode8086 = 0x01;
@@ -82,4 +82,4 @@ bool ChainedPics::CheckSpurious(std::uint8_t irq) {
   return true;
 }
 
-}  // namespace kernel::drivers
+}  // namespace kernel::interrupts

@@ -7,7 +7,7 @@
 
 #include "libk/arch/x86_64/port.h"
 
-namespace kernel::drivers {
+namespace kernel::interrupts {
 
 class ChainedPics {
  public:
@@ -63,4 +63,4 @@ class ChainedPics {
   std::uint64_t spurious_count_ = 0;
 };
 
-}  // namespace kernel::drivers
+}  // namespace kernel::interrupts

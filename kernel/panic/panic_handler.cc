@@ -37,10 +37,12 @@ void HandlePanic(const PanicInfo& info) {
   // SAFETY: interrupts off for good (until a test hook resumes a test with them off too).
   libk::x86_64::raw::Cli();
   kernel::console::BreakLockForPanic();
-  kernel::console::SetColors(kernel::drivers::Color::kWhite, kernel::drivers::Color::kRed);
+  kernel::console::SetColors(kernel::drivers::vga_text::Color::kWhite,
+                             kernel::drivers::vga_text::Color::kRed);
   kernel::kprintln("PANIC at {}:{} in {}: {}", info.location.file, info.location.line,
                    info.location.function, info.message);
-  kernel::console::SetColors(kernel::drivers::Color::kLightGray, kernel::drivers::Color::kBlack);
+  kernel::console::SetColors(kernel::drivers::vga_text::Color::kLightGray,
+                             kernel::drivers::vga_text::Color::kBlack);
   if (panic::hook != nullptr) {
     panic::panicking = false;  // The hook may resume normal execution.
     panic::hook(info);

@@ -1,6 +1,6 @@
 #include "kernel/time/pit.h"
 
-namespace kernel::drivers {
+namespace kernel::time {
 namespace {
 // Channel 0, low byte then high byte, mode 2 (rate generator), binary.
 constexpr std::uint8_t kChannel0RateGenerator = 0x34;
@@ -14,4 +14,4 @@ PitSetting Pit::SetRate(std::uint32_t hz) {
   return setting;
 }
 
-}  // namespace kernel::drivers
+}  // namespace kernel::time

@@ -8,7 +8,7 @@
 
 #include "kernel/time/pit_divisor.h"
 
-namespace kernel::drivers {
+namespace kernel::time {
 
 class Pit {
  public:
@@ -23,4 +23,4 @@ class Pit {
   libk::x86_64::Port<std::uint8_t, libk::x86_64::WriteOnly> command_;
 };
 
-}  // namespace kernel::drivers
+}  // namespace kernel::time

@@ -3,7 +3,7 @@
 
 #include <cstdint>
 
-namespace kernel::drivers {
+namespace kernel::time {
 
 // The PIT's input clock in Hz.
 inline constexpr std::uint32_t kPitInputHz = 1193182;
@@ -32,4 +32,4 @@ constexpr PitSetting PitSettingFor(std::uint32_t hz) {
   return PitSetting{static_cast<std::uint16_t>(divisor & 0xffff), millihertz};
 }
 
-}  // namespace kernel::drivers
+}  // namespace kernel::time

@@ -7,7 +7,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 
-namespace kernel::drivers {
+namespace kernel::time {
 namespace {
 
 double RateOf(std::uint32_t divisor) { return static_cast<double>(kPitInputHz) / divisor; }
@@ -39,4 +39,4 @@ TEST(PitDivisorTest, KnownRates) {
 }
 
 }  // namespace
-}  // namespace kernel::drivers
+}  // namespace kernel::time

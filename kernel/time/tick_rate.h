@@ -8,7 +8,7 @@
 
 #include "kernel/time/pit_divisor.h"
 
-namespace kernel::drivers {
+namespace kernel::time {
 
 inline constexpr std::uint64_t kMaxU64 = ~std::uint64_t{0};
 
@@ -61,4 +61,4 @@ constexpr bool WithinPercent(std::uint64_t measured, std::uint64_t expected,
          static_cast<unsigned __int128>(expected) * std::uint64_t{percent};
 }
 
-}  // namespace kernel::drivers
+}  // namespace kernel::time

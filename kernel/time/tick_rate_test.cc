@@ -6,7 +6,7 @@
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
-namespace kernel::drivers {
+namespace kernel::time {
 namespace {
 
 using U128 = unsigned __int128;
@@ -89,4 +89,4 @@ TEST(TickRate, KnownValues) {
 }
 
 }  // namespace
-}  // namespace kernel::drivers
+}  // namespace kernel::time

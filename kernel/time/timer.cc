@@ -10,7 +10,7 @@
 #include "kernel/interrupts/irq.h"
 #include "kernel/time/pit.h"
 
-namespace kernel::interrupts {
+namespace kernel::time {
 namespace {
 
 std::atomic<std::uint64_t> ticks{0};
@@ -18,7 +18,7 @@ std::atomic<std::uint64_t> millihertz{0};
 std::atomic<TickHook> tick_hook{nullptr};
 
 // SAFETY: the PIT's channel 0 and command port (0x40, 0x43) are driven by this file alone.
-constinit libk::IrqMutex<drivers::Pit> pit;
+constinit libk::IrqMutex<Pit> pit;
 
 void OnTimer() {
   const std::uint64_t now = ticks.fetch_add(1, std::memory_order_relaxed) + 1;
@@ -28,11 +28,11 @@ void OnTimer() {
 
 }  // namespace
 
-drivers::PitSetting StartTimer(std::uint32_t hz) {
-  LIBK_ASSERT(Initialized(), "StartTimer before interrupts::Init");
-  const drivers::PitSetting setting = pit.Lock()->SetRate(hz);
+PitSetting StartTimer(std::uint32_t hz) {
+  LIBK_ASSERT(interrupts::Initialized(), "StartTimer before interrupts::Init");
+  const PitSetting setting = pit.Lock()->SetRate(hz);
   millihertz.store(setting.actual_millihertz, std::memory_order_relaxed);
-  SetIrqHandler(kTimerIrq, &OnTimer);
+  interrupts::SetIrqHandler(interrupts::kTimerIrq, &OnTimer);
   return setting;
 }
 
@@ -42,4 +42,4 @@ std::uint64_t TimerMillihertz() { return millihertz.load(std::memory_order_relax
 
 void SetTickHook(TickHook hook) { tick_hook.store(hook, std::memory_order_relaxed); }
 
-}  // namespace kernel::interrupts
+}  // namespace kernel::time

@@ -7,7 +7,7 @@
 
 #include "kernel/time/pit_divisor.h"
 
-namespace kernel::interrupts {
+namespace kernel::time {
 
 // Runs on every tick, in the timer interrupt, with the new tick count.
 using TickHook = void (*)(std::uint64_t ticks);
@@ -15,7 +15,7 @@ using TickHook = void (*)(std::uint64_t ticks);
 // Programs the PIT to interrupt at (about) `hz`, installs the tick handler and unmasks
 // IRQ 0; returns the PIT setting, whose actual_millihertz is the real rate. Ticks arrive
 // once interrupts are enabled. Requires Init.
-drivers::PitSetting StartTimer(std::uint32_t hz);
+PitSetting StartTimer(std::uint32_t hz);
 
 // Returns the number of timer interrupts since StartTimer; never decreases.
 std::uint64_t Ticks();
@@ -26,4 +26,4 @@ std::uint64_t TimerMillihertz();
 // Makes the timer interrupt call `hook` after counting each tick (nullptr: no hook).
 void SetTickHook(TickHook hook);
 
-}  // namespace kernel::interrupts
+}  // namespace kernel::time

@@ -6,7 +6,7 @@
 #include "kernel/time/pit_divisor.h"
 #include "kernel/time/tick_rate.h"
 
-namespace kernel::drivers {
+namespace kernel::time {
 namespace {
 
 namespace x86 = libk::x86_64;
@@ -51,4 +51,4 @@ libk::Result<std::uint64_t> MeasureTscHz(std::uint32_t milliseconds) {
   return TscHzFromPitCountdown(end - start, counts);
 }
 
-}  // namespace kernel::drivers
+}  // namespace kernel::time

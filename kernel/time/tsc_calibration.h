@@ -7,7 +7,7 @@
 
 #include "libk/result/result.h"
 
-namespace kernel::drivers {
+namespace kernel::time {
 
 // Returns the TSC frequency in Hz, measured over `milliseconds` (1..54, the longest
 // countdown the 16-bit counter holds) of PIT channel 2. Uses channel 2 and the gate bits
@@ -16,4 +16,4 @@ namespace kernel::drivers {
 // never signals the end of the countdown.
 libk::Result<std::uint64_t> MeasureTscHz(std::uint32_t milliseconds);
 
-}  // namespace kernel::drivers
+}  // namespace kernel::time

@@ -20,9 +20,9 @@ namespace {
 char line[80];
 std::size_t line_length = 0;
 
-void OnKey(ps2::DecodedKey key) {
-  keyboard::EchoKey(key);
-  if (key.kind() != ps2::DecodedKey::Kind::kUnicode) return;
+void OnKey(drivers::keyboard::DecodedKey key) {
+  input::EchoKey(key);
+  if (key.kind() != drivers::keyboard::DecodedKey::Kind::kUnicode) return;
   if (key.unicode() == '\n') {
     kprintln("keyboard: line '{}'", libk::StringView(line, line_length));
     line_length = 0;
@@ -36,8 +36,8 @@ void OnKey(ps2::DecodedKey key) {
 void Main(const libk::multiboot2::Info& /*info*/) {
   console::Init();
   interrupts::Init();
-  const auto ready = keyboard::Init(&OnKey);
-  LIBK_ASSERT(ready.is_ok(), "keyboard::Init failed: {}", libk::ErrorName(ready.error()));
+  const auto ready = input::Init(&OnKey);
+  LIBK_ASSERT(ready.is_ok(), "input::Init failed: {}", libk::ErrorName(ready.error()));
   kprintln("keyboard: ready");
   interrupts::IdleForever();
 }

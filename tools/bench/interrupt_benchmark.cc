@@ -64,11 +64,11 @@ void Measure(const char* what, F body) {
 // loop's own cost, a few rdtsc baselines, is included).
 void MeasureTimerGaps() {
   interrupts::WaitForInterrupt();  // Enables interrupts.
-  std::uint64_t last_tick = interrupts::Ticks();
+  std::uint64_t last_tick = time::Ticks();
   std::uint64_t previous = libk::x86_64::ReadTimeStampCounter();
   std::uint64_t before_previous = previous;
   for (int i = 0; i < kSamples;) {
-    const std::uint64_t tick = interrupts::Ticks();
+    const std::uint64_t tick = time::Ticks();
     const std::uint64_t now = libk::x86_64::ReadTimeStampCounter();
     if (tick != last_tick) {
       samples[i++] = now - before_previous;
@@ -98,7 +98,7 @@ void Main(const libk::multiboot2::Info& /*info*/) {
     // SAFETY: vector 0x81 has DoNothing, which returns and takes no error code.
     raw::SoftwareInterrupt<kSoftwareVector>();
   });
-  interrupts::StartTimer(kTimerHz);
+  time::StartTimer(kTimerHz);
   Measure("int $32 -> timer IRQ handler (tick, PIC end of interrupt) -> iretq", [] {
     // SAFETY: vector 32 is IRQ 0, whose dispatcher takes no error code and returns; the
     // end of interrupt it sends with nothing in service is ignored by the PIC.

@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-namespace kernel::ps2 {
+namespace kernel::drivers::keyboard {
 
 // A physical key. kNone marks empty table slots and never appears in an event.
 enum class KeyCode : std::uint8_t {
@@ -131,4 +131,4 @@ struct KeyEvent {
   constexpr bool operator==(const KeyEvent&) const = default;
 };
 
-}  // namespace kernel::ps2
+}  // namespace kernel::drivers::keyboard

@@ -5,7 +5,7 @@
 
 #include "libk/panic/panic.h"
 
-namespace kernel::ps2 {
+namespace kernel::drivers::keyboard {
 namespace {
 
 // A key that types a character: unshifted and shifted (US layout).
@@ -117,13 +117,13 @@ constexpr bool IsLetter(char c) { return c >= 'a' && c <= 'z'; }
 
 }  // namespace
 
-Optional<DecodedKey> Keyboard::Feed(std::uint8_t byte) {
-  const Optional<KeyEvent> event = decoder_.Feed(byte);
+libk::Optional<DecodedKey> Keyboard::Feed(std::uint8_t byte) {
+  const libk::Optional<KeyEvent> event = decoder_.Feed(byte);
   if (!event) return {};
   return Process(*event);
 }
 
-Optional<DecodedKey> Keyboard::Process(KeyEvent event) {
+libk::Optional<DecodedKey> Keyboard::Process(KeyEvent event) {
   const bool down = event.pressed;
   switch (event.code) {
     case KeyCode::kLeftShift:
@@ -175,4 +175,4 @@ Optional<DecodedKey> Keyboard::Process(KeyEvent event) {
   return DecodedKey::Raw(event.code);
 }
 
-}  // namespace kernel::ps2
+}  // namespace kernel::drivers::keyboard

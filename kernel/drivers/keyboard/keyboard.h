@@ -5,12 +5,12 @@
 #include <cstdint>
 
 #include "libk/panic/panic.h"
+#include "libk/result/optional.h"
 
 #include "kernel/drivers/keyboard/key_code.h"
-#include "kernel/drivers/keyboard/optional.h"
 #include "kernel/drivers/keyboard/scancode_set1.h"
 
-namespace kernel::ps2 {
+namespace kernel::drivers::keyboard {
 
 // The state of the modifier and lock keys.
 struct Modifiers {
@@ -82,10 +82,10 @@ class Keyboard {
   constexpr Keyboard() = default;
 
   // Consumes one byte from the keyboard; returns the key it completes, if any.
-  Optional<DecodedKey> Feed(std::uint8_t byte);
+  libk::Optional<DecodedKey> Feed(std::uint8_t byte);
 
   // Applies one key event; returns what it types, if anything.
-  Optional<DecodedKey> Process(KeyEvent event);
+  libk::Optional<DecodedKey> Process(KeyEvent event);
 
   constexpr const Modifiers& modifiers() const { return modifiers_; }
 
@@ -96,4 +96,4 @@ class Keyboard {
   bool num_lock_held_ = false;
 };
 
-}  // namespace kernel::ps2
+}  // namespace kernel::drivers::keyboard

@@ -12,7 +12,7 @@
 
 #include "kernel/drivers/keyboard/scancode_model.h"
 
-namespace kernel::ps2 {
+namespace kernel::drivers::keyboard {
 
 // GoogleTest finds this printer by argument-dependent lookup, so it lives in the type's
 // namespace with external linkage.
@@ -52,7 +52,7 @@ std::vector<DecodedKey> ModelOutput(const std::vector<Action>& actions) {
 std::vector<DecodedKey> FeedAll(Keyboard& keyboard, const std::vector<std::uint8_t>& bytes) {
   std::vector<DecodedKey> output;
   for (const std::uint8_t byte : bytes) {
-    if (const Optional<DecodedKey> key = keyboard.Feed(byte)) output.push_back(*key);
+    if (const libk::Optional<DecodedKey> key = keyboard.Feed(byte)) output.push_back(*key);
   }
   return output;
 }
@@ -161,4 +161,4 @@ TEST(DecodedKeyDeathTest, RejectsTheWrongAccessor) {
 }
 
 }  // namespace
-}  // namespace kernel::ps2
+}  // namespace kernel::drivers::keyboard

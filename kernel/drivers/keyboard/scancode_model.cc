@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace kernel::ps2::testing {
+namespace kernel::drivers::keyboard::testing {
 namespace {
 
 using K = KeyCode;
@@ -264,4 +264,4 @@ std::optional<DecodedKey> ModelKeyboard::Process(const KeyEvent& event) {
   }
 }
 
-}  // namespace kernel::ps2::testing
+}  // namespace kernel::drivers::keyboard::testing

@@ -1,4 +1,4 @@
-// A reference model of a US PC keyboard for the PS/2 tests, built independently of the
+// A reference model of a US PC keyboard for the keyboard tests, built independently of the
 // decoder's tables: a table of keys derived from the physical rows of the keyboard, an
 // encoder from key actions to set-1 bytes, and the events and characters each action
 // should produce.
@@ -13,7 +13,7 @@
 #include "kernel/drivers/keyboard/key_code.h"
 #include "kernel/drivers/keyboard/keyboard.h"
 
-namespace kernel::ps2::testing {
+namespace kernel::drivers::keyboard::testing {
 
 // How a key behaves in the keyboard layer.
 enum class KeyClass { kModifier, kLock, kLetter, kSymbol, kKeypad, kRaw };
@@ -69,4 +69,4 @@ class ModelKeyboard {
   bool Held(KeyCode key) const;
 };
 
-}  // namespace kernel::ps2::testing
+}  // namespace kernel::drivers::keyboard::testing

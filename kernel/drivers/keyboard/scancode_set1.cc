@@ -5,7 +5,7 @@
 
 #include "libk/panic/panic.h"
 
-namespace kernel::ps2 {
+namespace kernel::drivers::keyboard {
 namespace {
 
 constexpr std::uint8_t kExtendedPrefix = 0xe0;
@@ -149,7 +149,7 @@ constexpr bool IsFakeShift(std::uint8_t make_code) {
 }
 
 // Returns the event for `key` with the release bit of `byte`, or nothing for kNone.
-constexpr Optional<KeyEvent> EventFor(KeyCode key, std::uint8_t byte) {
+constexpr libk::Optional<KeyEvent> EventFor(KeyCode key, std::uint8_t byte) {
   if (key == KeyCode::kNone) return {};
   return KeyEvent{key, (byte & kReleaseBit) == 0};
 }
@@ -164,7 +164,7 @@ KeyCode ExtendedKey(std::uint8_t make_code) {
   return make_code < 0x80 ? kExtendedTable.keys[make_code] : KeyCode::kNone;
 }
 
-Optional<KeyEvent> Decoder::Feed(std::uint8_t byte) {
+libk::Optional<KeyEvent> Decoder::Feed(std::uint8_t byte) {
   if (byte == 0x00 || byte == 0xff) {  // Keyboard error or buffer overrun.
     Reset();
     return {};
@@ -192,7 +192,7 @@ Optional<KeyEvent> Decoder::Feed(std::uint8_t byte) {
   return {};
 }
 
-Optional<KeyEvent> Decoder::FeedIdle(std::uint8_t byte) {
+libk::Optional<KeyEvent> Decoder::FeedIdle(std::uint8_t byte) {
   if (byte == kExtendedPrefix) {
     state_ = State::kExtended;
     return {};
@@ -204,7 +204,7 @@ Optional<KeyEvent> Decoder::FeedIdle(std::uint8_t byte) {
   return EventFor(BaseKey(MakeCode(byte)), byte);
 }
 
-Optional<KeyEvent> Decoder::FeedExtended(std::uint8_t byte) {
+libk::Optional<KeyEvent> Decoder::FeedExtended(std::uint8_t byte) {
   state_ = State::kIdle;
   if (byte == kExtendedPrefix || byte == kPausePrefix) return FeedIdle(byte);  // Restart.
   const std::uint8_t make_code = MakeCode(byte);
@@ -212,4 +212,4 @@ Optional<KeyEvent> Decoder::FeedExtended(std::uint8_t byte) {
   return EventFor(ExtendedKey(make_code), byte);
 }
 
-}  // namespace kernel::ps2
+}  // namespace kernel::drivers::keyboard

@@ -6,10 +6,11 @@
 
 #include <cstdint>
 
-#include "kernel/drivers/keyboard/key_code.h"
-#include "kernel/drivers/keyboard/optional.h"
+#include "libk/result/optional.h"
 
-namespace kernel::ps2 {
+#include "kernel/drivers/keyboard/key_code.h"
+
+namespace kernel::drivers::keyboard {
 
 // The scancode set 1 state machine.
 //
@@ -30,7 +31,7 @@ class Decoder {
   constexpr Decoder() = default;
 
   // Consumes one byte; returns the key event it completes, if any.
-  Optional<KeyEvent> Feed(std::uint8_t byte);
+  libk::Optional<KeyEvent> Feed(std::uint8_t byte);
 
   // Returns whether no multi-byte sequence is in progress.
   constexpr bool idle() const { return state_ == State::kIdle; }
@@ -46,8 +47,8 @@ class Decoder {
     kPauseSecond,  // After E1 1D (press) or E1 9D (release).
   };
 
-  Optional<KeyEvent> FeedIdle(std::uint8_t byte);
-  Optional<KeyEvent> FeedExtended(std::uint8_t byte);
+  libk::Optional<KeyEvent> FeedIdle(std::uint8_t byte);
+  libk::Optional<KeyEvent> FeedExtended(std::uint8_t byte);
 
   State state_ = State::kIdle;
   bool pause_release_ = false;  // In kPauseSecond: whether the sequence is the release half.
@@ -58,4 +59,4 @@ KeyCode BaseKey(std::uint8_t make_code);
 // Returns the key for an E0-prefixed make code (0x01..0x7F), or kNone.
 KeyCode ExtendedKey(std::uint8_t make_code);
 
-}  // namespace kernel::ps2
+}  // namespace kernel::drivers::keyboard

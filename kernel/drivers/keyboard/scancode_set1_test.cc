@@ -10,7 +10,7 @@
 
 #include "kernel/drivers/keyboard/scancode_model.h"
 
-namespace kernel::ps2 {
+namespace kernel::drivers::keyboard {
 
 // GoogleTest finds this printer by argument-dependent lookup, so it lives in the type's
 // namespace with external linkage.
@@ -48,7 +48,7 @@ rc::Gen<std::vector<std::uint8_t>> GenGarbage() {
 std::vector<KeyEvent> FeedAll(Decoder& decoder, const std::vector<std::uint8_t>& bytes) {
   std::vector<KeyEvent> events;
   for (const std::uint8_t byte : bytes) {
-    if (const Optional<KeyEvent> event = decoder.Feed(byte)) events.push_back(*event);
+    if (const libk::Optional<KeyEvent> event = decoder.Feed(byte)) events.push_back(*event);
   }
   return events;
 }
@@ -163,4 +163,4 @@ TEST(Decoder, ControllerRepliesDecodeToNothing) {
 }
 
 }  // namespace
-}  // namespace kernel::ps2
+}  // namespace kernel::drivers::keyboard

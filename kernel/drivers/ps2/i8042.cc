@@ -2,7 +2,7 @@
 
 #include "libk/arch/x86_64/cpu.h"
 
-namespace kernel::drivers {
+namespace kernel::drivers::ps2 {
 namespace {
 
 // Status register bits.
@@ -120,4 +120,4 @@ libk::Result<void> I8042::Init() const {
   return WriteConfig(static_cast<std::uint8_t>(config | kPort1Interrupt));
 }
 
-}  // namespace kernel::drivers
+}  // namespace kernel::drivers::ps2

@@ -9,7 +9,7 @@
 #include "libk/arch/x86_64/port.h"
 #include "libk/result/result.h"
 
-namespace kernel::drivers {
+namespace kernel::drivers::ps2 {
 
 class I8042 {
  public:
@@ -43,4 +43,4 @@ class I8042 {
   libk::x86_64::Port<std::uint8_t, libk::x86_64::WriteOnly> command_;
 };
 
-}  // namespace kernel::drivers
+}  // namespace kernel::drivers::ps2

@@ -2,7 +2,7 @@
 
 #include "libk/arch/x86_64/cpu.h"
 
-namespace kernel::drivers {
+namespace kernel::drivers::serial {
 namespace {
 constexpr std::uint8_t kLineStatusDataReady = 0x01;
 constexpr std::uint8_t kLineStatusTransmitEmpty = 0x20;
@@ -50,4 +50,4 @@ void Uart16550::Write(const char* data, std::size_t size) {
   }
 }
 
-}  // namespace kernel::drivers
+}  // namespace kernel::drivers::serial

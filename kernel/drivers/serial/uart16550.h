@@ -6,7 +6,7 @@
 
 #include "libk/arch/x86_64/port.h"
 
-namespace kernel::drivers {
+namespace kernel::drivers::serial {
 
 // A 16550-compatible serial port at a fixed I/O base. Writing never hangs: if the
 // transmitter stays busy for too long (a missing or wedged UART) the byte is dropped
@@ -48,4 +48,4 @@ class Uart16550 {
   std::uint64_t dropped_ = 0;
 };
 
-}  // namespace kernel::drivers
+}  // namespace kernel::drivers::serial

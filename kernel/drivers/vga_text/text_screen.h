@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace kernel::drivers {
+namespace kernel::drivers::vga_text {
 
 enum class Color : std::uint8_t {
   kBlack = 0,
@@ -124,4 +124,4 @@ class TextScreen {
   std::uint8_t attribute_ = Attribute(Color::kLightGray, Color::kBlack);
 };
 
-}  // namespace kernel::drivers
+}  // namespace kernel::drivers::vga_text

@@ -10,7 +10,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 
-namespace kernel::drivers {
+namespace kernel::drivers::vga_text {
 namespace {
 
 constexpr std::size_t kRows = 25;
@@ -140,4 +140,4 @@ TEST(TextScreenTest, NonPrintableBytesShowAsASquare) {
 }
 
 }  // namespace
-}  // namespace kernel::drivers
+}  // namespace kernel::drivers::vga_text

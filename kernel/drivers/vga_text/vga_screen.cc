@@ -4,7 +4,7 @@
 
 #include "boot/boot_constants.h"
 
-namespace kernel::drivers {
+namespace kernel::drivers::vga_text {
 namespace {
 constexpr std::uint64_t kVgaTextPhysical = 0xb8000;
 }  // namespace
@@ -14,4 +14,4 @@ constexpr std::uint64_t kVgaTextPhysical = 0xb8000;
 VgaCells::VgaCells()
     : buffer_(libk::x86_64::raw::MmioPointer<std::uint16_t>(boot::kKernelVma + kVgaTextPhysical)) {}
 
-}  // namespace kernel::drivers
+}  // namespace kernel::drivers::vga_text

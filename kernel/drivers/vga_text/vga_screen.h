@@ -6,7 +6,7 @@
 
 #include "kernel/drivers/vga_text/text_screen.h"
 
-namespace kernel::drivers {
+namespace kernel::drivers::vga_text {
 
 // Cell storage backed by the memory-mapped VGA text buffer.
 class VgaCells {
@@ -24,4 +24,4 @@ class VgaCells {
 
 using VgaScreen = TextScreen<VgaCells>;
 
-}  // namespace kernel::drivers
+}  // namespace kernel::drivers::vga_text
