@@ -3,6 +3,7 @@
 #include "kernel/main.h"
 
 #include "kernel/console/console.h"
+#include "kernel/console/key_echo.h"
 #include "kernel/console/print.h"
 #include "kernel/input/keyboard.h"
 #include "kernel/interrupts/interrupts.h"
@@ -18,7 +19,7 @@ void Main(const libk::multiboot2::Info& /*info*/) {
   kprintln("Hello World!");
   interrupts::Init();
   time::StartTimer(kTimerHz);
-  if (const auto keyboard = input::Init(); keyboard.is_error()) {
+  if (const auto keyboard = input::Init(&console::EchoKey); keyboard.is_error()) {
     kprintln("keyboard: not available ({})", libk::ErrorName(keyboard.error()));
   } else {
     kprintln("keel: interrupts on, timer at {} Hz; type away", kTimerHz);

@@ -1,7 +1,9 @@
 #include "kernel/console/console.h"
 
+#include "libk/arch/x86_64/raw/claim.h"
 #include "libk/sync/mutex.h"
 
+#include "boot/boot_constants.h"
 #include "kernel/console/print.h"
 #include "kernel/drivers/serial/uart16550.h"
 #include "kernel/drivers/vga_text/vga_screen.h"
@@ -9,7 +11,9 @@
 namespace kernel::console {
 namespace {
 
-constexpr std::uint16_t kCom1 = 0x3f8;
+namespace raw = libk::x86_64::raw;
+using drivers::serial::Uart16550;
+using drivers::vga_text::VgaCells;
 
 struct Devices {
   drivers::serial::Uart16550 serial;
@@ -20,10 +24,15 @@ struct Devices {
 // code prints waits for the lock with interrupts disabled on the holder's side, so it
 // can never spin on a lock its own CPU holds.
 libk::IrqMutex<Devices>& Console() {
-  // SAFETY: COM1 and the VGA text buffer are driven by the console alone.
-  static libk::IrqMutex<Devices> console(
-      Devices{drivers::serial::Uart16550(kCom1),
-              drivers::vga_text::VgaScreen(drivers::vga_text::VgaCells())});
+  static libk::IrqMutex<Devices> console(Devices{
+      // SAFETY: COM1 is claimed here and nowhere else (the boot path's error reports run
+      // before the console exists); the console drives it, under its lock.
+      Uart16550(raw::ClaimPorts(Uart16550::kCom1, Uart16550::kPortCount)),
+      // SAFETY: the boot page tables map the first GiB at kKernelVma, so the VGA text
+      // buffer is mapped there for good; it is claimed here and nowhere else.
+      drivers::vga_text::VgaScreen(VgaCells(
+          raw::ClaimMmio(boot::kKernelVma + VgaCells::kPhysicalAddress, VgaCells::kBytes))),
+  });
   return console;
 }
 

@@ -2,9 +2,9 @@
 
 #include <atomic>
 
+#include "libk/arch/x86_64/raw/claim.h"
 #include "libk/panic/panic.h"
 
-#include "kernel/console/print.h"
 #include "kernel/drivers/ps2/i8042.h"
 #include "kernel/interrupts/interrupts.h"
 #include "kernel/interrupts/irq.h"
@@ -12,8 +12,13 @@
 namespace kernel::input {
 namespace {
 
-// SAFETY: the i8042 and the keyboard behind it are driven by this file alone.
-constexpr drivers::ps2::I8042 kController;
+namespace raw = libk::x86_64::raw;
+using drivers::ps2::I8042;
+
+// SAFETY: the i8042's ports (0x60, 0x64) are claimed here and nowhere else; this object
+// drives the controller and the keyboard behind it.
+constexpr I8042 kController(raw::ClaimPorts(I8042::kDataPort, 1),
+                            raw::ClaimPorts(I8042::kStatusCommandPort, 1));
 
 // The decoder's state. Touched only by the IRQ 1 handler, which never nests (it runs with
 // interrupts disabled), so it needs no lock.
@@ -28,14 +33,6 @@ void OnKeyboardInterrupt() {
 }
 
 }  // namespace
-
-void EchoKey(drivers::keyboard::DecodedKey key) {
-  if (key.kind() != drivers::keyboard::DecodedKey::Kind::kUnicode) return;
-  const char32_t c = key.unicode();
-  if (c == '\n' || (c >= 0x20 && c < 0x7f)) {
-    kprint("{}", static_cast<char>(c));
-  }
-}
 
 libk::Result<void> Init(KeyHandler on_key) {
   LIBK_ASSERT(on_key != nullptr, "null key handler");

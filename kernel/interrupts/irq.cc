@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "libk/arch/x86_64/interrupt_frame.h"
+#include "libk/arch/x86_64/raw/claim.h"
 #include "libk/panic/panic.h"
 #include "libk/sync/mutex.h"
 
@@ -12,8 +13,14 @@
 namespace kernel::interrupts {
 namespace {
 
-// SAFETY: the PICs (ports 0x20, 0x21, 0xa0, 0xa1) are driven by this file alone.
-constinit libk::IrqMutex<ChainedPics> pics(kPrimaryPicVector, kSecondaryPicVector);
+namespace raw = libk::x86_64::raw;
+
+// SAFETY: the PICs (ports 0x20, 0x21, 0xa0, 0xa1) and the POST port 0x80 they use for
+// delays are claimed here and nowhere else; this object drives them, under its lock.
+constinit libk::IrqMutex<ChainedPics> pics(raw::ClaimPorts(ChainedPics::kPrimaryPorts, 2),
+                                           raw::ClaimPorts(ChainedPics::kSecondaryPorts, 2),
+                                           raw::ClaimPorts(ChainedPics::kWaitPort, 1),
+                                           kPrimaryPicVector, kSecondaryPicVector);
 
 // Written with interrupts disabled (SetIrqHandler holds the PIC lock), read by Dispatch.
 std::atomic<IrqHandler> handlers[kIrqCount] = {};

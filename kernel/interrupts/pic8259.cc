@@ -2,10 +2,8 @@
 
 namespace kernel::interrupts {
 namespace {
-constexpr std::uint8_t kInitWithIcw4 = 0x11;
-constexpr std::uint8_t kMode8086 = 0x01;
-constexpr std::uint8_t kEndOfInterrupt = 0x20;
-constexpr std::uint8_t kReadInService = 0x0b;
+constexpr libk::Flags<Icw1> kInitWithIcw4 = Icw1::kInitialize | Icw1::kIcw4Needed;
+constexpr libk::Flags<Icw4> kMode8086 = Icw4::k8086Mode;
 constexpr std::uint8_t kCascadeIrq = 2;
 }  // namespace
 
@@ -15,9 +13,9 @@ void ChainedPics::Wait() const {
 }
 
 void ChainedPics::Init() {
-  primary_command_.Write(kInitWithIcw4);
+  primary_command_.Write(kInitWithIcw4.bits());
   Wait();
-  secondary_command_.Write(kInitWithIcw4);
+  secondary_command_.Write(kInitWithIcw4.bits());
   Wait();
   primary_data_.Write(primary_offset_);
   Wait();
@@ -27,9 +25,9 @@ void ChainedPics::Init() {
   Wait();
   secondary_data_.Write(kCascadeIrq);  // Its cascade identity.
   Wait();
-  primary_data_.Write(kMode8086);
+  primary_data_.Write(kMode8086.bits());
   Wait();
-  secondary_data_.Write(kMode8086);
+  secondary_data_.Write(kMode8086.bits());
   Wait();
   primary_data_.Write(static_cast<std::uint8_t>(~(1U << kCascadeIrq)));
   secondary_data_.Write(0xff);
@@ -57,14 +55,14 @@ bool ChainedPics::HandlesVector(std::uint8_t vector, std::uint8_t* irq) const {
 
 void ChainedPics::EndOfInterrupt(std::uint8_t irq) {
   if (irq >= 8) {
-    secondary_command_.Write(kEndOfInterrupt);
+    Send(secondary_command_, PicCommand::kEndOfInterrupt);
   }
-  primary_command_.Write(kEndOfInterrupt);
+  Send(primary_command_, PicCommand::kEndOfInterrupt);
 }
 
 std::uint16_t ChainedPics::InService() {
-  primary_command_.Write(kReadInService);
-  secondary_command_.Write(kReadInService);
+  Send(primary_command_, PicCommand::kReadInServiceRegister);
+  Send(secondary_command_, PicCommand::kReadInServiceRegister);
   return static_cast<std::uint16_t>((secondary_command_.Read() << 8) | primary_command_.Read());
 }
 
@@ -77,7 +75,7 @@ bool ChainedPics::CheckSpurious(std::uint8_t irq) {
   }
   ++spurious_count_;
   if (irq == 15) {
-    primary_command_.Write(kEndOfInterrupt);
+    Send(primary_command_, PicCommand::kEndOfInterrupt);
   }
   return true;
 }

@@ -4,11 +4,10 @@
 #include <cstdint>
 
 #include "libk/panic/panic.h"
-#include "libk/sync/mutex.h"
 
 #include "kernel/interrupts/interrupts.h"
 #include "kernel/interrupts/irq.h"
-#include "kernel/time/pit.h"
+#include "kernel/time/system_pit.h"
 
 namespace kernel::time {
 namespace {
@@ -16,9 +15,6 @@ namespace {
 std::atomic<std::uint64_t> ticks{0};
 std::atomic<std::uint64_t> millihertz{0};
 std::atomic<TickHook> tick_hook{nullptr};
-
-// SAFETY: the PIT's channel 0 and command port (0x40, 0x43) are driven by this file alone.
-constinit libk::IrqMutex<Pit> pit;
 
 void OnTimer() {
   const std::uint64_t now = ticks.fetch_add(1, std::memory_order_relaxed) + 1;
@@ -30,7 +26,7 @@ void OnTimer() {
 
 PitSetting StartTimer(std::uint32_t hz) {
   LIBK_ASSERT(interrupts::Initialized(), "StartTimer before interrupts::Init");
-  const PitSetting setting = pit.Lock()->SetRate(hz);
+  const PitSetting setting = internal::SystemPit().Lock()->SetRate(hz);
   millihertz.store(setting.actual_millihertz, std::memory_order_relaxed);
   interrupts::SetIrqHandler(interrupts::kTimerIrq, &OnTimer);
   return setting;

@@ -10,10 +10,10 @@
 namespace kernel::time {
 
 // Returns the TSC frequency in Hz, measured over `milliseconds` (1..54, the longest
-// countdown the 16-bit counter holds) of PIT channel 2. Uses channel 2 and the gate bits
-// of port 0x61 (restored afterwards); busy-waits, so call it with interrupts disabled for
-// a precise result. Returns kInvalidArgument for a bad duration and kTimedOut if the PIT
-// never signals the end of the countdown.
+// countdown the 16-bit counter holds) of PIT channel 2. Busy-waits holding the PIT's
+// lock, which keeps interrupts disabled for that long, so no handler skews the count;
+// port B's gate and speaker bits are restored afterwards. Returns kInvalidArgument for a
+// bad duration and kTimedOut if the PIT never signals the end of the countdown.
 libk::Result<std::uint64_t> MeasureTscHz(std::uint32_t milliseconds);
 
 }  // namespace kernel::time

@@ -9,6 +9,7 @@
 #include "libk/panic/panic.h"
 
 #include "kernel/console/console.h"
+#include "kernel/console/key_echo.h"
 #include "kernel/console/print.h"
 #include "kernel/interrupts/interrupts.h"
 #include "kernel/main.h"
@@ -21,7 +22,7 @@ char line[80];
 std::size_t line_length = 0;
 
 void OnKey(drivers::keyboard::DecodedKey key) {
-  input::EchoKey(key);
+  console::EchoKey(key);
   if (key.kind() != drivers::keyboard::DecodedKey::Kind::kUnicode) return;
   if (key.unicode() == '\n') {
     kprintln("keyboard: line '{}'", libk::StringView(line, line_length));

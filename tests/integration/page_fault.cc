@@ -46,7 +46,7 @@ void Main(const libk::multiboot2::Info& /*info*/) {
   kprintln("page_fault: writing to {:#x}", kUnmapped);
   // SAFETY: deliberately invalid: the address is unmapped, so the write faults before it
   // reaches any memory, and OnPageFault ends the run.
-  *raw::MmioPointer<std::uint64_t>(kUnmapped) = 42;
+  raw::VolatileStore<std::uint64_t>(kUnmapped, 42);
   kprintln("page_fault: the write did not fault");
   qemu::Exit(qemu::ExitCode::kFailure);
 }

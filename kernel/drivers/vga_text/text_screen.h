@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 namespace kernel::drivers::vga_text {
 
@@ -57,7 +58,7 @@ class TextScreen {
   // Printable ASCII is drawn as is; any other byte as this code page 437 square.
   static constexpr std::uint8_t kNonPrintable = 0xfe;
 
-  explicit constexpr TextScreen(Cells cells) : cells_(cells) {}
+  explicit constexpr TextScreen(Cells cells) : cells_(std::move(cells)) {}
 
   // Blanks the screen in the current colours and moves the cursor to the top left.
   void Clear() {
