@@ -31,6 +31,7 @@ class BootErrorSink final : public libk::Sink {
       // SAFETY: COM1 is the boot console; nothing else drives it yet.
       while ((raw::InB(kCom1 + 5) & 0x20) == 0) {
       }
+      // SAFETY: as above; the transmitter is empty, so the byte goes out.
       raw::OutB(kCom1, static_cast<std::uint8_t>(c));
       if (c != '\n' && column_ < 80) {
         vga[column_++] = static_cast<std::uint16_t>(0x4f00 | static_cast<unsigned char>(c));

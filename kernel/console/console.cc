@@ -57,10 +57,10 @@ class DeviceSink final : public libk::Sink {
 
 namespace internal {
 
-void LockedPrint(Target target, void (*body)(libk::Sink& sink, void* context), void* context) {
+void LockedPrint(Target target, const PrintBody& body) {
   auto devices = Console().Lock();
   DeviceSink sink(*devices, target);
-  body(sink, context);
+  body.Run(sink);
 }
 
 }  // namespace internal

@@ -15,12 +15,14 @@ namespace {
 
 namespace raw = libk::x86_64::raw;
 
-// SAFETY: the PICs (ports 0x20, 0x21, 0xa0, 0xa1) and the POST port 0x80 they use for
-// delays are claimed here and nowhere else; this object drives them, under its lock.
-constinit libk::IrqMutex<ChainedPics> pics(raw::ClaimPorts(ChainedPics::kPrimaryPorts, 2),
-                                           raw::ClaimPorts(ChainedPics::kSecondaryPorts, 2),
-                                           raw::ClaimPorts(ChainedPics::kWaitPort, 1),
-                                           kPrimaryPicVector, kSecondaryPicVector);
+// The PICs, claimed here and nowhere else; this object drives them, under its lock.
+constinit libk::IrqMutex<ChainedPics> pics(
+    // SAFETY: the primary PIC's ports (0x20, 0x21) are claimed by no other code.
+    raw::ClaimPorts(ChainedPics::kPrimaryPorts, 2),
+    // SAFETY: the secondary PIC's ports (0xa0, 0xa1) are claimed by no other code.
+    raw::ClaimPorts(ChainedPics::kSecondaryPorts, 2),
+    // SAFETY: the POST port 0x80 only gives the PICs time to settle; no other code uses it.
+    raw::ClaimPorts(ChainedPics::kWaitPort, 1), kPrimaryPicVector, kSecondaryPicVector);
 
 // Written with interrupts disabled (SetIrqHandler holds the PIC lock), read by Dispatch.
 std::atomic<IrqHandler> handlers[kIrqCount] = {};
