@@ -15,7 +15,7 @@ class VgaCells {
  public:
   // The buffer's physical address and its size: 80x25 cells of two bytes.
   static constexpr std::uint64_t kPhysicalAddress = 0xb8000;
-  static constexpr std::uint64_t kBytes = 80 * 25 * 2;
+  static constexpr std::uint64_t kBytes = std::uint64_t{80} * 25 * 2;
 
   // Writes to the buffer claimed as `buffer` (kBytes of device memory). Panics if the
   // range is smaller.
