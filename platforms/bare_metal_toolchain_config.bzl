@@ -65,9 +65,12 @@ _COMMON_FLAGS = [
     "-fno-pic",
     "-fno-pie",
     "-fno-stack-protector",
-    # Frame pointers in every function, leaves included: the panic backtrace walks them.
+    # Frame pointers in every function, leaves included, and no sibling calls (a call in
+    # tail position that became a jump would drop its caller's frame): the panic backtrace
+    # walks the frame records, and gdb shows them.
     "-fno-omit-frame-pointer",
     "-mno-omit-leaf-frame-pointer",
+    "-fno-optimize-sibling-calls",
     "-g",
     "-O2",
     "-Wall",

@@ -14,6 +14,15 @@ constexpr std::uint16_t kCom1 = 0x3f8;
 struct Devices {
   drivers::Uart16550 serial;
   drivers::VgaScreen screen;
+  // Whether the last byte sent to COM1 ended a line (the screen knows its own column).
+  bool serial_at_line_start = true;
+
+  void WriteSerial(const char* text, std::size_t size) {
+    serial.Write(text, size);
+    if (size > 0) {
+      serial_at_line_start = text[size - 1] == '\n';
+    }
+  }
 };
 
 // The console's devices behind an interrupt-safe lock: a handler printing while normal
@@ -32,7 +41,7 @@ class DeviceSink final : public libk::Sink {
   DeviceSink(Devices& devices, Target target) : devices_(&devices), target_(target) {}
 
   void Write(libk::StringView text) override {
-    devices_->serial.Write(text.data(), text.size());
+    devices_->WriteSerial(text.data(), text.size());
     if (target_ == Target::kConsole) {
       devices_->screen.Write(text.data(), text.size());
     }
@@ -63,7 +72,7 @@ void Init() {
 
 void Write(const char* text, std::size_t size) {
   auto devices = Console().Lock();
-  devices->serial.Write(text, size);
+  devices->WriteSerial(text, size);
   devices->screen.Write(text, size);
 }
 
@@ -73,6 +82,16 @@ void Write(const char* text) {
     ++size;
   }
   Write(text, size);
+}
+
+void StartLine() {
+  auto devices = Console().Lock();
+  if (!devices->serial_at_line_start) {
+    devices->WriteSerial("\n", 1);
+  }
+  if (devices->screen.column() != 0) {
+    devices->screen.Put('\n');
+  }
 }
 
 void SetColors(drivers::Color foreground, drivers::Color background) {
