@@ -65,7 +65,12 @@ _COMMON_FLAGS = [
     "-fno-pic",
     "-fno-pie",
     "-fno-stack-protector",
+    # Frame pointers in every function, leaves included, and no sibling calls (a call in
+    # tail position that became a jump would drop its caller's frame): the panic backtrace
+    # walks the frame records, and gdb shows them.
     "-fno-omit-frame-pointer",
+    "-mno-omit-leaf-frame-pointer",
+    "-fno-optimize-sibling-calls",
     "-g",
     "-O2",
     "-Wall",
@@ -105,6 +110,11 @@ def _impl(ctx):
                 flag_set(actions = _LINK, flag_groups = [flag_group(flags = _LINK_FLAGS)]),
             ],
         ),
+        # Kernel ELFs keep their debug information in every compilation mode (gdb, the
+        # symbol table of panic backtraces); the ISO carries a stripped copy
+        # (boot/grub_iso.bzl). Defining the feature without flags replaces Bazel's legacy
+        # one, which would add -Wl,-S to fastbuild links (--strip=sometimes).
+        feature(name = "strip_debug_symbols"),
         # Static libraries only: there is no loader in a kernel.
         feature(name = "supports_pic", enabled = False),
         feature(name = "supports_dynamic_linker", enabled = False),
@@ -117,7 +127,6 @@ def _impl(ctx):
             "output_execpath_flags",
             "libraries_to_link",
             "user_link_flags",
-            "strip_debug_symbols",
         ],
     )
 

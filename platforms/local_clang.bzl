@@ -43,6 +43,7 @@ def _local_clang_impl(ctx):
         "CLANG_TIDY": _find(ctx, "clang-tidy-" + major, "clang-tidy-" + major),
         "CLANG_FORMAT": _find(ctx, "clang-format-" + major, "clang-format-" + major),
         "LLVM_AR": _find(ctx, "llvm-ar-" + major, "llvm-" + major),
+        "LLVM_CXXFILT": _find(ctx, "llvm-cxxfilt-" + major, "llvm-" + major),
         "LLVM_NM": _find(ctx, "llvm-nm-" + major, "llvm-" + major),
         "LLVM_OBJCOPY": _find(ctx, "llvm-objcopy-" + major, "llvm-" + major),
         "LLVM_OBJDUMP": _find(ctx, "llvm-objdump-" + major, "llvm-" + major),

@@ -14,10 +14,20 @@ namespace {
 namespace raw = libk::x86_64::raw;
 using drivers::serial::Uart16550;
 using drivers::vga_text::VgaCells;
+using drivers::vga_text::VgaCursor;
 
 struct Devices {
   drivers::serial::Uart16550 serial;
   drivers::vga_text::VgaScreen screen;
+  // Whether the last byte sent to COM1 ended a line (the screen knows its own column).
+  bool serial_at_line_start = true;
+
+  void WriteSerial(const char* text, std::size_t size) {
+    serial.Write(text, size);
+    if (size > 0) {
+      serial_at_line_start = text[size - 1] == '\n';
+    }
+  }
 };
 
 // The console's devices behind an interrupt-safe lock: a handler printing while normal
@@ -30,8 +40,12 @@ libk::IrqMutex<Devices>& Console() {
       Uart16550(raw::ClaimPorts(Uart16550::kCom1, Uart16550::kPortCount)),
       // SAFETY: the boot page tables map the first GiB at kKernelVma, so the VGA text
       // buffer is mapped there for good; it is claimed here and nowhere else.
-      drivers::vga_text::VgaScreen(VgaCells(
-          raw::ClaimMmio(boot::kKernelVma + VgaCells::kPhysicalAddress, VgaCells::kBytes))),
+      drivers::vga_text::VgaScreen(
+          VgaCells(raw::ClaimMmio(boot::kKernelVma + VgaCells::kPhysicalAddress, VgaCells::kBytes),
+                   // SAFETY: the CRT controller's index and data ports are claimed here
+                   // and nowhere else; its cursor registers steer only what the screen
+                   // shows, never memory.
+                   VgaCursor(raw::ClaimPorts(VgaCursor::kCrtcIndexPort, VgaCursor::kPortCount)))),
   });
   return console;
 }
@@ -42,7 +56,7 @@ class DeviceSink final : public libk::Sink {
   DeviceSink(Devices& devices, Target target) : devices_(&devices), target_(target) {}
 
   void Write(libk::StringView text) override {
-    devices_->serial.Write(text.data(), text.size());
+    devices_->WriteSerial(text.data(), text.size());
     if (target_ == Target::kConsole) {
       devices_->screen.Write(text.data(), text.size());
     }
@@ -73,7 +87,7 @@ void Init() {
 
 void Write(const char* text, std::size_t size) {
   auto devices = Console().Lock();
-  devices->serial.Write(text, size);
+  devices->WriteSerial(text, size);
   devices->screen.Write(text, size);
 }
 
@@ -83,6 +97,16 @@ void Write(const char* text) {
     ++size;
   }
   Write(text, size);
+}
+
+void StartLine() {
+  auto devices = Console().Lock();
+  if (!devices->serial_at_line_start) {
+    devices->WriteSerial("\n", 1);
+  }
+  if (devices->screen.column() != 0) {
+    devices->screen.Put('\n');
+  }
 }
 
 void SetColors(drivers::vga_text::Color foreground, drivers::vga_text::Color background) {

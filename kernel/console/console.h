@@ -17,6 +17,10 @@ void Write(const char* text, std::size_t size);
 // Writes the NUL-terminated `text` to serial and screen.
 void Write(const char* text);
 
+// Ends the current line on serial and on the screen, each only if something was written
+// on it since its last newline, so that what comes next starts a line of its own.
+void StartLine();
+
 // Sets the screen colours for what is written next (serial is unaffected).
 void SetColors(drivers::vga_text::Color foreground, drivers::vga_text::Color background);
 

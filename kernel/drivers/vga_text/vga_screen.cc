@@ -6,8 +6,10 @@
 
 namespace kernel::drivers::vga_text {
 
-VgaCells::VgaCells(libk::x86_64::MmioRange buffer) : buffer_(std::move(buffer)) {
+VgaCells::VgaCells(libk::x86_64::MmioRange buffer, VgaCursor cursor)
+    : buffer_(std::move(buffer)), cursor_(cursor) {
   LIBK_ASSERT(buffer_.size() >= kBytes, "the VGA text buffer needs {} bytes", kBytes);
+  cursor_.Enable();
 }
 
 }  // namespace kernel::drivers::vga_text

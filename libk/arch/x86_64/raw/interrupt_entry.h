@@ -18,4 +18,11 @@ extern "C" {
 // time.
 // NOLINTNEXTLINE(readability-identifier-naming,bugprone-dynamic-static-initializers)
 extern const std::uint64_t KeelInterruptEntryPoints[KEEL_IDT_VECTORS];
+
+// The address at which a stub resumes after KeelInterruptDispatch returns. The frame record
+// whose return address it is belongs to KeelInterruptDispatch (the first function entered
+// from the stub), and the interrupt frame starts 16 bytes above that record (the return
+// address and the saved rbp).
+// NOLINTNEXTLINE(readability-identifier-naming)
+extern const std::uint64_t KeelInterruptDispatchReturn;
 }
