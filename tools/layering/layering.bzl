@@ -13,9 +13,10 @@
         kernel_roots = ["//kernel/testing:test_main"],
     )
 
-An aspect walks `deps` (and `binary`, through kernel_binary's transition) from the roots,
-recording for each target its label, its direct dependencies and its source files. The
-test (tools/layering/check_layers.py) then checks every target of a layered package:
+An aspect walks `deps` (and `binary`, through kernel_binary's transition, and `elf`, from a
+symbolized kernel to the ELF it fills in) from the roots, recording for each target its
+label, its direct dependencies and its source files. The test
+(tools/layering/check_layers.py) then checks every target of a layered package:
   - each direct dependency is in the same or a lower layer, or in `base`, or in
     `allowed` for that layer;
   - each `#include "..."` of its files names a header of such a target (so a header that
@@ -38,7 +39,9 @@ LayeringInfo = provider(
     fields = ["targets", "files"],
 )
 
-_ATTRS = ["deps", "binary"]
+# The attributes that lead from a root to the code it is built from: a library's deps, a
+# kernel_binary's binary, a symbolized_kernel's elf (the `kernel_image` a root names).
+_ATTRS = ["deps", "binary", "elf"]
 
 def _labels(value):
     if value == None:
