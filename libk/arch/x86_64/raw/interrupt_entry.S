@@ -2,7 +2,7 @@
 // saves the interrupted registers as an InterruptFrame (layout in
 // libk/arch/x86_64/interrupt_frame_layout.h), calls the kernel's
 //
-//     extern "C" void KeelInterruptDispatch(kernel::x86_64::InterruptFrame* frame);
+//     extern "C" void KeelInterruptDispatch(libk::x86_64::InterruptFrame* frame);
 //
 // restores the registers from the frame (a handler may have changed them) and returns to
 // the interrupted code with iretq. KeelInterruptEntryPoints (read-only data) holds the
