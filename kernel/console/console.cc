@@ -29,17 +29,17 @@ libk::IrqMutex<Devices>& Console() {
 // Writes to the locked devices.
 class DeviceSink final : public libk::Sink {
  public:
-  DeviceSink(Devices& devices, Target target) : devices_(devices), target_(target) {}
+  DeviceSink(Devices& devices, Target target) : devices_(&devices), target_(target) {}
 
   void Write(libk::StringView text) override {
-    devices_.serial.Write(text.data(), text.size());
+    devices_->serial.Write(text.data(), text.size());
     if (target_ == Target::kConsole) {
-      devices_.screen.Write(text.data(), text.size());
+      devices_->screen.Write(text.data(), text.size());
     }
   }
 
  private:
-  Devices& devices_;
+  Devices* devices_;  // Not null: the locked devices outlive this sink.
   Target target_;
 };
 

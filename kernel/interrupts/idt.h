@@ -3,6 +3,8 @@
 // installed (by the kernel, or by a test) through the typed IdtTable API, inside UpdateIdt.
 #pragma once
 
+#include <utility>
+
 #include "libk/sync/interrupts.h"
 
 #include "kernel/arch/x86_64/idt_table.h"
@@ -23,7 +25,7 @@ x86_64::IdtTable& Idt();
 template <typename F>
 void UpdateIdt(F&& update) {
   const libk::interrupts::InterruptGuard guard;
-  static_cast<F&&>(update)(internal::Idt());
+  std::forward<F>(update)(internal::Idt());
 }
 
 // Loads the kernel's IDT into the CPU (lidt). Its gates refer to the kernel code segment,

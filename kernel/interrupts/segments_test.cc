@@ -41,7 +41,7 @@ RC_GTEST_PROP(BuildGdt, TssDescriptorNamesTheTss, (std::uint64_t tss_address)) {
 // two exceptions share an IST slot or a stack.
 RC_GTEST_PROP(BuildTss, EmergencyStacksGetTheirOwnStackTops, ()) {
   const auto page = *rc::gen::inRange<std::uint64_t>(0, std::uint64_t{1} << 40);
-  const StackLayout layout(0xffff800000000000 + page * 4096);
+  const StackLayout layout(0xffff800000000000 + (page * 4096));
   const x86_64::TaskStateSegment tss = BuildTss(layout);
   std::set<std::uint64_t> tops;
   std::set<InterruptStack> slots;

@@ -29,8 +29,8 @@ TEST(FormatTest, LiteralTextAndEscapes) {
 
 TEST(FormatTest, Strings) {
   const char* c_string = "hello";
-  char array[8] = {'a', 'b', 'c', '\0', 'x', 'y', 'z', 'w'};
-  char unterminated[3] = {'x', 'y', 'z'};
+  const char array[8] = {'a', 'b', 'c', '\0', 'x', 'y', 'z', 'w'};
+  const char unterminated[3] = {'x', 'y', 'z'};
   const char* null = nullptr;
   EXPECT_EQ(FormatToString("{} {}", c_string, StringView("world")), "hello world");
   EXPECT_EQ(FormatToString("[{}]", "literal"), "[literal]");
@@ -124,7 +124,7 @@ TEST(FormatTest, CustomFormatters) {
 
 TEST(FormatTest, FormatToTruncatesAndTerminates) {
   char out[6];
-  std::fill(std::begin(out), std::end(out), '#');
+  std::ranges::fill(out, '#');
   EXPECT_EQ(FormatTo(out, "{}-{}", 1234, 5678), 5U);
   EXPECT_STREQ(out, "1234-");
   char small[1] = {'#'};
@@ -145,7 +145,7 @@ TEST(FormatTest, FormattedSize) {
 TEST(FormatTest, WidePaddingIsWrittenInChunks) {
   CountingSink sink;
   Format(sink, "{:65535}|{:<65535}", 1, "x");
-  EXPECT_EQ(sink.count(), 2U * 65535U + 1U);
+  EXPECT_EQ(sink.count(), (2U * 65535U) + 1U);
 }
 
 // The scanner, at compile time: how many fields, and where errors are found.

@@ -10,17 +10,17 @@ namespace {
 // Writes words separated by ", ".
 class WordList {
  public:
-  explicit WordList(libk::Sink& sink) : sink_(sink) {}
+  explicit WordList(libk::Sink& sink) : sink_(&sink) {}
 
   libk::Sink& Next() {
-    if (!first_) sink_.Write(", ");
+    if (!first_) sink_->Write(", ");
     first_ = false;
-    return sink_;
+    return *sink_;
   }
   void Add(const char* word) { Next().Write(word); }
 
  private:
-  libk::Sink& sink_;
+  libk::Sink* sink_;  // Not null: the sink outlives the list.
   bool first_ = true;
 };
 

@@ -47,7 +47,7 @@ RC_GTEST_PROP(PageFaultErrorCode, WithSetsOnlyThatFlag, (std::uint64_t raw)) {
   const PageFaultErrorCode before = PageFaultErrorCode::Decode(raw);
   const PageFaultErrorCode after = before.With(flag);
   RC_ASSERT(after.Has(flag));
-  for (PageFaultFlag other : kAllPageFaultFlags) {
+  for (const PageFaultFlag other : kAllPageFaultFlags) {
     if (other != flag) RC_ASSERT(after.Has(other) == before.Has(other));
   }
 }

@@ -43,7 +43,7 @@ class GdtTable {
   // Returns the number of slots in use, the null descriptor included.
   constexpr int size() const { return size_; }
   // Returns the `lgdt` limit: the size in bytes of the slots in use, minus one.
-  constexpr std::uint16_t limit() const { return static_cast<std::uint16_t>(size_ * 8 - 1); }
+  constexpr std::uint16_t limit() const { return static_cast<std::uint16_t>((size_ * 8) - 1); }
   // Returns slot `index` as raw bits.
   constexpr std::uint64_t slot(int index) const {
     LIBK_ASSERT(index >= 0 && index < kSlots, "GDT slot out of range");

@@ -52,7 +52,7 @@ class GateOptions {
 class IdtTable {
  public:
   // The size of the hardware table minus one, the `lidt` limit.
-  static constexpr std::uint16_t kLimit = kIdtEntries * sizeof(GateDescriptor) - 1;
+  static constexpr std::uint16_t kLimit = (kIdtEntries * sizeof(GateDescriptor)) - 1;
 
   // Creates a table with no gate present. `entry_points[v]` is the address of the entry
   // stub for vector v; `code_selector` is the kernel code segment handlers run on.

@@ -25,7 +25,7 @@ TEST(PitDivisorTest, ChoosesTheNearestAllowedDivisor) {
     } else {
       RC_ASSERT(std::fabs(divisor - ideal) <= 0.5 + 1e-9);
     }
-    RC_ASSERT(std::fabs(s.actual_millihertz / 1000.0 - RateOf(divisor)) <= 0.001);
+    RC_ASSERT(std::fabs((s.actual_millihertz / 1000.0) - RateOf(divisor)) <= 0.001);
   });
   EXPECT_TRUE(ok);
 }

@@ -48,7 +48,8 @@ constexpr std::uint64_t RateMillihertz(std::uint64_t events, std::uint64_t cycle
   std::uint64_t milli_events = 0;
   if (__builtin_mul_overflow(events, std::uint64_t{1000}, &milli_events)) return kMaxU64;
   // At most (2^64 - 1)^2 + 2^63 < 2^128: no overflow.
-  const unsigned __int128 n = static_cast<unsigned __int128>(milli_events) * tsc_hz + cycles / 2;
+  const unsigned __int128 n =
+      (static_cast<unsigned __int128>(milli_events) * tsc_hz) + (cycles / 2);
   return DivideSaturating(n, cycles);
 }
 

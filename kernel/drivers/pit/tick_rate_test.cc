@@ -37,7 +37,7 @@ RC_GTEST_PROP(RateMillihertz, RecoversTheRateFromCycles, ()) {
   RC_PRE(cycles > 0);
   const std::uint64_t measured = RateMillihertz(events, static_cast<std::uint64_t>(cycles), tsc_hz);
   // One cycle of error in `cycles` moves the rate by at most rate / cycles (+1 rounding).
-  const U128 tolerance = millihertz / cycles + 1;
+  const U128 tolerance = (millihertz / cycles) + 1;
   const U128 difference = measured > millihertz ? measured - millihertz : millihertz - measured;
   RC_ASSERT(difference <= tolerance);
 }

@@ -14,7 +14,10 @@
 
 namespace kernel::ps2 {
 
-std::ostream& operator<<(std::ostream& os, const DecodedKey& key) {
+// GoogleTest finds this printer by argument-dependent lookup, so it lives in the type's
+// namespace with external linkage.
+std::ostream& operator<<(std::ostream& os,  // NOLINT(misc-use-internal-linkage)
+                         const DecodedKey& key) {
   if (key.kind() == DecodedKey::Kind::kRaw) return os << "raw " << static_cast<int>(key.raw());
   return os << "U+" << static_cast<std::uint32_t>(key.unicode());
 }
@@ -48,7 +51,7 @@ std::vector<DecodedKey> ModelOutput(const std::vector<Action>& actions) {
 
 std::vector<DecodedKey> FeedAll(Keyboard& keyboard, const std::vector<std::uint8_t>& bytes) {
   std::vector<DecodedKey> output;
-  for (std::uint8_t byte : bytes) {
+  for (const std::uint8_t byte : bytes) {
     if (const Optional<DecodedKey> key = keyboard.Feed(byte)) output.push_back(*key);
   }
   return output;
@@ -73,7 +76,7 @@ RC_GTEST_PROP(Keyboard, TypesWhatTheModelTypes, ()) {
 // Types `text` the way a person would: Shift around upper case and shifted symbols.
 std::vector<std::uint8_t> Type(const std::string& text) {
   std::vector<Action> actions;
-  for (char c : text) {
+  for (const char c : text) {
     for (const testing::KeySpec& spec : testing::ReferenceKeys()) {
       if (spec.key_class != KeyClass::kLetter && spec.key_class != KeyClass::kSymbol) continue;
       if (spec.normal != c && spec.shifted != c) continue;

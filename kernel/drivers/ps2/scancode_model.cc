@@ -233,9 +233,7 @@ const std::vector<std::vector<std::uint8_t>>& SilentChunks() {
   return chunks;
 }
 
-bool ModelKeyboard::Held(KeyCode key) const {
-  return std::find(held_.begin(), held_.end(), key) != held_.end();
-}
+bool ModelKeyboard::Held(KeyCode key) const { return std::ranges::find(held_, key) != held_.end(); }
 
 std::optional<DecodedKey> ModelKeyboard::Process(const KeyEvent& event) {
   const KeySpec& spec = SpecOf(event.code);
@@ -246,7 +244,7 @@ std::optional<DecodedKey> ModelKeyboard::Process(const KeyEvent& event) {
       held_.push_back(event.code);
     }
     if (!event.pressed) {
-      held_.erase(std::remove(held_.begin(), held_.end(), event.code), held_.end());
+      std::erase(held_, event.code);
     }
     return std::nullopt;
   }

@@ -12,7 +12,10 @@
 
 namespace kernel::ps2 {
 
-std::ostream& operator<<(std::ostream& os, const KeyEvent& event) {
+// GoogleTest finds this printer by argument-dependent lookup, so it lives in the type's
+// namespace with external linkage.
+std::ostream& operator<<(std::ostream& os,  // NOLINT(misc-use-internal-linkage)
+                         const KeyEvent& event) {
   return os << (event.pressed ? "+" : "-") << static_cast<int>(event.code);
 }
 
@@ -44,7 +47,7 @@ rc::Gen<std::vector<std::uint8_t>> GenGarbage() {
 // Feeds `bytes` to `decoder` and returns the events it produced.
 std::vector<KeyEvent> FeedAll(Decoder& decoder, const std::vector<std::uint8_t>& bytes) {
   std::vector<KeyEvent> events;
-  for (std::uint8_t byte : bytes) {
+  for (const std::uint8_t byte : bytes) {
     if (const Optional<KeyEvent> event = decoder.Feed(byte)) events.push_back(*event);
   }
   return events;

@@ -85,7 +85,7 @@ class TextScreen {
       NewLine();
     }
     const std::uint8_t shown = (byte >= 0x20 && byte < 0x7f) ? byte : kNonPrintable;
-    cells_.Set(row_ * kColumns + column_, Cell(shown, attribute_));
+    cells_.Set((row_ * kColumns) + column_, Cell(shown, attribute_));
     ++column_;
   }
 
@@ -114,7 +114,7 @@ class TextScreen {
       cells_.Set(i, cells_.Get(i + kColumns));
     }
     for (std::size_t i = 0; i < kColumns; ++i) {
-      cells_.Set((kRows - 1) * kColumns + i, Blank());
+      cells_.Set(((kRows - 1) * kColumns) + i, Blank());
     }
   }
 

@@ -7,6 +7,8 @@
 
 namespace kernel::x86_64 {
 
+// External linkage keeps every body compiled and checked without unused-function warnings.
+// NOLINTBEGIN(misc-use-internal-linkage)
 void OnBreakpoint(InterruptFrame&) {}
 void OnPageFault(InterruptFrame&, PageFaultErrorCode) {}
 Never OnDoubleFault(InterruptFrame&, std::uint64_t) { libk::Panic("double fault"); }
@@ -16,5 +18,6 @@ void Install(IdtTable& idt) {
   idt.Set<ExceptionVector::kPageFault>(OnPageFault);
   idt.Set<ExceptionVector::kDoubleFault>(OnDoubleFault).SetStack(InterruptStack::kIst1);
 }
+// NOLINTEND(misc-use-internal-linkage)
 
 }  // namespace kernel::x86_64

@@ -7,6 +7,9 @@
 
 namespace libk::x86_64::raw {
 
+// Variables written by inline-asm output operands look never-modified to the check.
+// NOLINTBEGIN(misc-const-correctness)
+
 // The operand of lgdt/lidt (and sgdt/sidt): limit (size - 1) and linear base address.
 struct [[gnu::packed]] DescriptorTablePointer {
   std::uint16_t limit;
@@ -104,5 +107,7 @@ inline std::uint16_t ReadStackSegment() {
   asm volatile("movw %%ss, %w0" : "=r"(selector));
   return selector;
 }
+
+// NOLINTEND(misc-const-correctness)
 
 }  // namespace libk::x86_64::raw
