@@ -12,8 +12,9 @@ namespace keel_std_checks {
     !defined(_LIBCPP_HAS_NO_WIDE_CHARACTERS) || !defined(_LIBCPP_HAS_NO_FILESYSTEM)
 #error "expected keel's __config_site (no threads, locales, wide characters or files)"
 #endif
-static_assert(_LIBCPP_HARDENING_MODE == _LIBCPP_HARDENING_MODE_FAST,
-              "keel's __config_site makes the fast hardening mode the default");
+#if _LIBCPP_HARDENING_MODE != _LIBCPP_HARDENING_MODE_FAST
+#error "expected keel's __config_site to make the fast hardening mode the default"
+#endif
 #if defined(__KEEL_KERNEL__)
 static_assert(__STDC_HOSTED__ == 0, "the kernel is compiled freestanding");
 #if defined(__cpp_exceptions) || defined(__cpp_rtti) || defined(__SSE__) || defined(__MMX__)
