@@ -20,6 +20,7 @@ def kernel_image(name, srcs = [], deps = [], visibility = None, testonly = False
         deps = deps + [
             "//boot",
             "//kernel/panic",
+            "//libk/std:libcxx_runtime",
             "//libk/std:mem_runtime",
         ],
         additional_linker_inputs = ["//boot:linker.ld"],
