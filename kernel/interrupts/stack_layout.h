@@ -42,7 +42,7 @@ class StackLayout {
 
   // Returns the addresses of `slot`.
   constexpr StackRegion Region(boot::StackSlot slot) const {
-    const std::uint64_t guard = start_ + static_cast<std::uint64_t>(slot) * boot::kStackSlotBytes;
+    const std::uint64_t guard = start_ + (static_cast<std::uint64_t>(slot) * boot::kStackSlotBytes);
     return {guard, guard + boot::kPageBytes, guard + boot::kStackSlotBytes};
   }
 
@@ -57,7 +57,9 @@ class StackLayout {
   }
 
   // Returns the first address past the last slot.
-  constexpr std::uint64_t end() const { return start_ + boot::kStackCount * boot::kStackSlotBytes; }
+  constexpr std::uint64_t end() const {
+    return start_ + (boot::kStackCount * boot::kStackSlotBytes);
+  }
 
  private:
   std::uint64_t start_;

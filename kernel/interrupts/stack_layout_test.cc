@@ -13,7 +13,7 @@ constexpr std::uint64_t kStart = 0xffffffff80200000;
 
 rc::Gen<std::uint64_t> PageAlignedStart() {
   return rc::gen::map(rc::gen::inRange<std::uint64_t>(0, std::uint64_t{1} << 40),
-                      [](std::uint64_t page) { return 0xffff800000000000 + page * 4096; });
+                      [](std::uint64_t page) { return 0xffff800000000000 + (page * 4096); });
 }
 
 TEST(StackLayout, SlotsFollowTheLinkerScript) {
@@ -23,7 +23,7 @@ TEST(StackLayout, SlotsFollowTheLinkerScript) {
   EXPECT_EQ(boot_stack.bottom, kStart + boot::kPageBytes);
   EXPECT_EQ(boot_stack.top, kStart + boot::kStackSlotBytes);
   const StackRegion machine_check = layout.Region(boot::StackSlot::kMachineCheck);
-  EXPECT_EQ(machine_check.guard, kStart + 3 * boot::kStackSlotBytes);
+  EXPECT_EQ(machine_check.guard, kStart + (3 * boot::kStackSlotBytes));
   EXPECT_EQ(machine_check.top, layout.end());
 }
 

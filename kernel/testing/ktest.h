@@ -28,12 +28,18 @@ struct TestCase {
 
 }  // namespace kernel::testing
 
-#define KTEST_INTERNAL(suite, name, expectation)                                           \
-  static void KtestBody_##suite##_##name();                                                \
-  [[gnu::used, gnu::section(".ktest.cases")]] static constexpr ::kernel::testing::TestCase \
-      ktest_case_##suite##_##name{#suite,      #name,    &KtestBody_##suite##_##name,      \
-                                  expectation, __FILE__, __LINE__};                        \
-  static void KtestBody_##suite##_##name()
+// The body is a static member of a class in an anonymous namespace: internal linkage, and
+// a function name (`__func__`, which panics print) that names the suite and the test.
+#define KTEST_INTERNAL(suite, name, expectation)                                      \
+  namespace {                                                                         \
+  struct KtestCase_##suite##_##name {                                                 \
+    static void KtestBody_##suite##_##name();                                         \
+    using Case = ::kernel::testing::TestCase;                                         \
+    [[gnu::used, gnu::section(".ktest.cases")]] static constexpr Case kCase{          \
+        #suite, #name, &KtestBody_##suite##_##name, expectation, __FILE__, __LINE__}; \
+  };                                                                                  \
+  }                                                                                   \
+  void KtestCase_##suite##_##name::KtestBody_##suite##_##name()
 
 // Defines a test that passes when its body returns.
 #define KTEST(suite, name) KTEST_INTERNAL(suite, name, ::kernel::testing::Expectation::kPass)

@@ -242,10 +242,13 @@ class ArrayVec {
   template <typename Other>
   void AssignFrom(Other&& other) {
     const size_t common = size_ < other.size_ ? size_ : other.size_;
+    // Each iteration forwards a different element of `other`, never the same one twice.
+    // NOLINTBEGIN(bugprone-use-after-move)
     for (size_t i = 0; i < common; ++i) items_[i] = std::forward<Other>(other).items_[i];
     for (size_t i = common; i < other.size_; ++i) {
       Construct(std::forward<Other>(other).items_[i]);
     }
+    // NOLINTEND(bugprone-use-after-move)
     DestroyFrom(other.size_);
   }
 

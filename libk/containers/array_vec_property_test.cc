@@ -165,6 +165,8 @@ void RunOperations(  // NOLINT(readability-function-cognitive-complexity)
             model[0] = Counted::kMovedFrom;
           }
           break;
+        default:
+          RC_FAIL("no such operation");
       }
       CheckMatches(vecs[0], models[0]);
       CheckMatches(vecs[1], models[1]);

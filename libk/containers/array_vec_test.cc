@@ -72,7 +72,7 @@ TEST(ArrayVecTest, InitializerListCopyAndEquality) {
   EXPECT_FALSE(a == b);
   b.Pop();
   EXPECT_FALSE(a == b);
-  ArrayVec<int, 4> c = std::move(a);
+  const ArrayVec<int, 4> c = std::move(a);
   EXPECT_TRUE(a.empty());  // NOLINT(bugprone-use-after-move): the moved-from state is specified.
   EXPECT_EQ(c.size(), 3U);
 }
@@ -88,11 +88,11 @@ TEST(ArrayVecTest, PopReturnsTheLastElement) {
 
 TEST(ArrayVecTest, ViewsAsASpan) {
   ArrayVec<int, 4> values = {5, 6, 7};
-  Span<int> all = values;
+  const Span<int> all = values;
   all[0] = 50;
   EXPECT_EQ(values[0], 50);
   const ArrayVec<int, 4>& constant = values;
-  Span<const int> view = constant;
+  const Span<const int> view = constant;
   EXPECT_EQ(view.size(), 3U);
   EXPECT_EQ(view.Last(1)[0], 7);
 }

@@ -19,13 +19,13 @@ static_assert(!std::is_convertible_v<Span<const int>, Span<int>>);
 
 TEST(SpanTest, ViewsArraysAndContainers) {
   int array[] = {1, 2, 3, 4};
-  Span span = array;
-  static_assert(std::is_same_v<decltype(span), Span<int>>);
+  const Span span = array;
+  static_assert(std::is_same_v<decltype(span), const Span<int>>);
   EXPECT_EQ(span.size(), 4U);
   span[1] = 20;
   EXPECT_EQ(array[1], 20);
   int sum = 0;
-  for (int value : span) sum += value;
+  for (const int value : span) sum += value;
   EXPECT_EQ(sum, 28);
   EXPECT_EQ(span.front(), 1);
   EXPECT_EQ(span.back(), 4);
@@ -33,19 +33,19 @@ TEST(SpanTest, ViewsArraysAndContainers) {
   EXPECT_FALSE(span.At(4).has_value());
 
   std::vector<int> vector = {7, 8};
-  Span<const int> view = vector;
+  const Span<const int> view = vector;
   EXPECT_EQ(view[1], 8);
   EXPECT_TRUE(Span<int>().empty());
 }
 
 TEST(SpanTest, SlicesShareTheElements) {
   int array[] = {0, 1, 2, 3, 4, 5};
-  Span<int> span = array;
+  const Span<int> span = array;
   EXPECT_EQ(span.First(2).size(), 2U);
   EXPECT_EQ(span.Last(2)[0], 4);
   EXPECT_EQ(span.Subspan(4).size(), 2U);
   EXPECT_EQ(span.Subspan(6).size(), 0U);
-  Span<int> middle = span.Subspan(2, 3);
+  const Span<int> middle = span.Subspan(2, 3);
   middle[0] = 20;
   EXPECT_EQ(array[2], 20);
   EXPECT_EQ(middle.back(), 4);
@@ -78,7 +78,7 @@ std::string Here(int line) { return "PANIC at .*span_test\\.cc:" + std::to_strin
 
 TEST(SpanDeathTest, IndexingOutOfRangePanicsAtTheCaller) {
   int array[] = {1, 2, 3};
-  Span<int> span = array;
+  const Span<int> span = array;
   EXPECT_DEATH((void)span[3], Here(__LINE__) + ".*Span index out of range");
   EXPECT_DEATH((void)span[-1], Here(__LINE__));
   EXPECT_DEATH((void)Span<int>().front(), Here(__LINE__));
@@ -87,7 +87,7 @@ TEST(SpanDeathTest, IndexingOutOfRangePanicsAtTheCaller) {
 
 TEST(SpanDeathTest, SlicesOutOfRangePanicAtTheCaller) {
   int array[] = {1, 2, 3};
-  Span<int> span = array;
+  const Span<int> span = array;
   EXPECT_DEATH((void)span.First(4), Here(__LINE__) + ".*Subspan");
   EXPECT_DEATH((void)span.Last(4), Here(__LINE__) + ".*Last");
   EXPECT_DEATH((void)span.Subspan(4), Here(__LINE__) + ".*Subspan offset");

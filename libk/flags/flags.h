@@ -136,7 +136,9 @@ class Flags {
 // multi-bit name prints when all its bits are set and some are not printed yet); bits
 // with no name follow as one hex number ("PRESENT | 0x80"); the empty set is "(empty)".
 template <typename E, typename Write>
-constexpr void AppendNames(Flags<E> flags, Write&& write) {
+constexpr void AppendNames(
+    Flags<E> flags,
+    Write&& write) {  // NOLINT(cppcoreguidelines-missing-std-forward): called once per name.
   using Underlying = typename Flags<E>::Underlying;
   Underlying remaining = flags.bits();
   bool first = true;
@@ -159,7 +161,8 @@ constexpr void AppendNames(Flags<E> flags, Write&& write) {
     *--first = 'x';
     *--first = '0';
     separate();
-    write(static_cast<const char*>(first));
+    const char* text = first;
+    write(text);
   }
   if (first) write("(empty)");
 }

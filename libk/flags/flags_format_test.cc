@@ -20,11 +20,15 @@ LIBK_DEFINE_FLAGS(PteFlag, {PteFlag::kPresent, "PRESENT"}, {PteFlag::kWritable, 
                   {PteFlag::kUser, "USER"}, {PteFlag::kNoExecute, "NO_EXECUTE"});
 using PteFlags = libk::Flags<PteFlag>;
 
+namespace {
+
 std::string Formatted(PteFlags flags) {
   char buffer[256];
   libk::FormatTo(buffer, "flags: {}", flags);
   return buffer;
 }
+
+}  // namespace
 
 TEST(FlagsFormatTest, PrintsNames) {
   EXPECT_EQ(Formatted(PteFlag::kPresent | PteFlag::kWritable), "flags: PRESENT | WRITABLE");

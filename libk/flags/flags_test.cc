@@ -40,11 +40,15 @@ static_assert(TestFlags::FromBits(0x03).value() == (TestFlag::kA | TestFlag::kB)
 static_assert(!TestFlags::FromBits(0x04).has_value());
 static_assert((~TestFlag::kA).bits() == (kAll & ~0x01));
 
+namespace {
+
 std::string Names(auto flags) {
   std::string out;
   libk::AppendNames(flags, [&](const char* piece) { out += piece; });
   return out;
 }
+
+}  // namespace
 
 TEST(FlagsTest, FormatsNames) {
   EXPECT_EQ(Names(PageFlag::kPresent | PageFlag::kWritable), "PRESENT | WRITABLE");

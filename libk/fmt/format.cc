@@ -16,8 +16,8 @@ constexpr struct DigitPairs {
   char pairs[200] = {};
   constexpr DigitPairs() {
     for (int i = 0; i < 100; ++i) {
-      pairs[std::ptrdiff_t{2} * i] = static_cast<char>('0' + i / 10);
-      pairs[std::ptrdiff_t{2} * i + 1] = static_cast<char>('0' + i % 10);
+      pairs[std::ptrdiff_t{2} * i] = static_cast<char>('0' + (i / 10));
+      pairs[(std::ptrdiff_t{2} * i) + 1] = static_cast<char>('0' + (i % 10));
     }
   }
 } kDigitPairs;
@@ -25,13 +25,13 @@ constexpr struct DigitPairs {
 // Writes the decimal digits of `value` backwards ending at `end`; returns the first.
 char* WriteDecimal(char* end, std::uint64_t value) {
   while (value >= 100) {
-    unsigned pair = static_cast<unsigned>(value % 100) * 2;
+    const unsigned pair = static_cast<unsigned>(value % 100) * 2;
     value /= 100;
     *--end = kDigitPairs.pairs[pair + 1];
     *--end = kDigitPairs.pairs[pair];
   }
   if (value >= 10) {
-    unsigned pair = static_cast<unsigned>(value) * 2;
+    const unsigned pair = static_cast<unsigned>(value) * 2;
     *--end = kDigitPairs.pairs[pair + 1];
     *--end = kDigitPairs.pairs[pair];
   } else {
@@ -72,8 +72,8 @@ class Staging final : public Sink {
   void Fill(char c, std::size_t count) {
     while (count > 0) {
       if (size_ == sizeof(buffer_)) Flush();
-      std::size_t room = sizeof(buffer_) - size_;
-      std::size_t n = count < room ? count : room;
+      const std::size_t room = sizeof(buffer_) - size_;
+      const std::size_t n = count < room ? count : room;
       char* out = buffer_ + size_;
       for (std::size_t i = 0; i < n; ++i) out[i] = c;
       size_ += n;
@@ -100,9 +100,11 @@ void PaddedTo(Staging& out, StringView body, const FormatSpec& spec, Align defau
     out.Write(body);
     return;
   }
-  std::size_t padding = spec.width - body.size();
-  Align align = spec.align == Align::kDefault ? default_align : spec.align;
-  std::size_t before = align == Align::kRight ? padding : align == Align::kCenter ? padding / 2 : 0;
+  const std::size_t padding = spec.width - body.size();
+  const Align align = spec.align == Align::kDefault ? default_align : spec.align;
+  const std::size_t before = align == Align::kRight    ? padding
+                             : align == Align::kCenter ? padding / 2
+                                                       : 0;
   out.Fill(spec.fill, before);
   out.Write(body);
   out.Fill(spec.fill, padding - before);
@@ -111,7 +113,7 @@ void PaddedTo(Staging& out, StringView body, const FormatSpec& spec, Align defau
 // Writes an integer given as magnitude and sign; see FormatInteger.
 void IntegerTo(Staging& out, std::uint64_t magnitude, bool negative, const FormatSpec& spec) {
   if (spec.type == 'c') {
-    char c = static_cast<char>(magnitude);
+    const char c = static_cast<char>(magnitude);
     // SAFETY: one readable character that lives across the call.
     PaddedTo(out, StringView(&c, 1), spec, Align::kLeft);
     return;
@@ -144,7 +146,7 @@ void IntegerTo(Staging& out, std::uint64_t magnitude, bool negative, const Forma
   }
   char* start = digits;
   if (spec.alternate) {
-    std::size_t prefix_size = StringView(prefix).size();
+    const std::size_t prefix_size = StringView(prefix).size();
     start -= prefix_size;
     for (std::size_t i = 0; i < prefix_size; ++i) start[i] = prefix[i];
   }
@@ -156,7 +158,7 @@ void IntegerTo(Staging& out, std::uint64_t magnitude, bool negative, const Forma
     *--start = ' ';
   }
   // SAFETY: buffer <= start <= digits <= end, all within `buffer`.
-  StringView body(start, static_cast<std::size_t>(end - start));
+  const StringView body(start, static_cast<std::size_t>(end - start));
   if (spec.zero_pad && spec.align == Align::kDefault && spec.width > body.size()) {
     // Zeros go between the sign and prefix and the digits: -0x00ff.
     out.Write(StringView(start, static_cast<std::size_t>(digits - start)));
@@ -203,7 +205,7 @@ void FormatArgAccess::WriteTo(Staging& out, const FormatArg& arg, const FormatSp
   using Kind = FormatArg::Kind;
   switch (arg.kind_) {
     case Kind::kSigned: {
-      bool negative = arg.signed_ < 0;
+      const bool negative = arg.signed_ < 0;
       auto magnitude = static_cast<std::uint64_t>(arg.signed_);
       IntegerTo(out, negative ? 0 - magnitude : magnitude, negative, spec);
       return;
@@ -275,8 +277,8 @@ void BufferSink::Write(StringView text) {
     truncated_ = truncated_ || !text.empty();
     return;
   }
-  std::size_t room = capacity_ - 1 - size_;
-  std::size_t n = text.size() < room ? text.size() : room;
+  const std::size_t room = capacity_ - 1 - size_;
+  const std::size_t n = text.size() < room ? text.size() : room;
   // Locals, so that the compiler need not reload members after each (char) store.
   char* out = buffer_ + size_;
   const char* in = text.data();

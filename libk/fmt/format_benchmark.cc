@@ -75,7 +75,7 @@ void BM_FormatLogLine(benchmark::State& state) {
   char out[128];
   std::size_t i = 0;
   while (state.KeepRunning()) {
-    std::uint64_t v = values[i++ & 1023];
+    const std::uint64_t v = values[i++ & 1023];
     benchmark::DoNotOptimize(libk::FormatTo(out, "frame {} at {:#018x} ({:>6})", "pool", v,
                                             static_cast<std::int32_t>(v)));
     benchmark::ClobberMemory();
@@ -88,7 +88,7 @@ void BM_SnprintfLogLine(benchmark::State& state) {
   char out[128];
   std::size_t i = 0;
   while (state.KeepRunning()) {
-    std::uint64_t v = values[i++ & 1023];
+    const std::uint64_t v = values[i++ & 1023];
     benchmark::DoNotOptimize(std::snprintf(out, sizeof(out), "frame %s at %#018llx (%6d)", "pool",
                                            static_cast<unsigned long long>(v),
                                            static_cast<std::int32_t>(v)));

@@ -61,7 +61,7 @@ std::string BinaryModel(std::uint64_t v) {
 // Formats `magnitude` with snprintf's '#' and '0' flags and a width; returns "" on error.
 std::string Snprintf(const std::string& format, std::uint64_t magnitude) {
   char out[128];
-  int n =
+  const int n =
       std::snprintf(out, sizeof(out), format.c_str(), static_cast<unsigned long long>(magnitude));
   return n < 0 ? "" : std::string(out, static_cast<std::size_t>(n));
 }
@@ -72,23 +72,23 @@ std::string Snprintf(const std::string& format, std::uint64_t magnitude) {
 // spaces only and cannot center).
 // NOLINTNEXTLINE(readability-function-cognitive-complexity): the model, spelled out.
 std::string Expected(std::uint64_t magnitude, bool negative, const RandomSpec& spec) {
-  std::string sign = negative ? "-" : spec.sign == '+' ? "+" : spec.sign == ' ' ? " " : "";
-  bool zero_pad = spec.zero && spec.align == '\0';  // an alignment overrides '0'
-  int digits_width = zero_pad ? spec.width - static_cast<int>(sign.size()) : 0;
+  const std::string sign = negative ? "-" : spec.sign == '+' ? "+" : spec.sign == ' ' ? " " : "";
+  const bool zero_pad = spec.zero && spec.align == '\0';  // an alignment overrides '0'
+  const int digits_width = zero_pad ? spec.width - static_cast<int>(sign.size()) : 0;
   std::string core;
   if (spec.type == 'b') {
-    std::string prefix = spec.alternate ? "0b" : "";
-    std::string digits = BinaryModel(magnitude);
-    int zeros = digits_width - static_cast<int>(prefix.size() + digits.size());
+    const std::string prefix = spec.alternate ? "0b" : "";
+    const std::string digits = BinaryModel(magnitude);
+    const int zeros = digits_width - static_cast<int>(prefix.size() + digits.size());
     core = prefix + std::string(zeros > 0 ? zeros : 0, '0') + digits;
   } else {
-    char conv = spec.type == 'x' || spec.type == 'X' || spec.type == 'o' ? spec.type : 'u';
-    bool hex = conv == 'x' || conv == 'X';
+    const char conv = spec.type == 'x' || spec.type == 'X' || spec.type == 'o' ? spec.type : 'u';
+    const bool hex = conv == 'x' || conv == 'X';
     // snprintf's "%#x" of 0 is "0"; std::format's "{:#x}" is "0x0": add that prefix here.
-    bool manual_prefix = spec.alternate && hex && magnitude == 0;
+    const bool manual_prefix = spec.alternate && hex && magnitude == 0;
     std::string format = "%";
     if (spec.alternate && conv != 'u' && !manual_prefix) format += '#';
-    int width = digits_width - (manual_prefix ? 2 : 0);
+    const int width = digits_width - (manual_prefix ? 2 : 0);
     if (zero_pad && width > 0) format += "0" + std::to_string(width);
     format += "ll";
     format += conv;
@@ -98,10 +98,10 @@ std::string Expected(std::uint64_t magnitude, bool negative, const RandomSpec& s
   std::string body = sign + core;
   auto width = static_cast<std::size_t>(spec.width);
   if (body.size() >= width) return body;
-  std::size_t pad = width - body.size();
-  char align = spec.align == '\0' ? '>' : spec.align;
-  std::size_t before = align == '>' ? pad : align == '^' ? pad / 2 : 0;
-  char fill = spec.align == '\0' ? ' ' : spec.fill;  // a fill is written only with an align
+  const std::size_t pad = width - body.size();
+  const char align = spec.align == '\0' ? '>' : spec.align;
+  const std::size_t before = align == '>' ? pad : align == '^' ? pad / 2 : 0;
+  const char fill = spec.align == '\0' ? ' ' : spec.fill;  // a fill is written only with an align
   return std::string(before, fill) + body + std::string(pad - before, fill);
 }
 
@@ -109,13 +109,13 @@ std::string Expected(std::uint64_t magnitude, bool negative, const RandomSpec& s
 // a random spec); the spec must also be one the compile-time check accepts.
 template <typename T>
 std::string Actual(T value, const std::string& format) {
-  internal::SpecParse parsed = internal::ParseSpec(
+  const internal::SpecParse parsed = internal::ParseSpec(
       StringView(format.data() + 2, format.size() - 3));  // between "{:" and "}"
   RC_ASSERT(parsed.error == internal::FormatError::kNone);
   RC_ASSERT(Formatter<T>::ValidateSpec(parsed.spec));
   char out[256];
   BufferSink sink(out);
-  internal::FormatArg arg = internal::MakeArg(value);
+  const internal::FormatArg arg = internal::MakeArg(value);
   internal::VFormat(sink, StringView(format.data(), format.size()), &arg, 1);
   RC_ASSERT(!sink.truncated());
   return std::string(sink.view().data(), sink.view().size());
@@ -131,14 +131,14 @@ rc::Gen<T> GenInteger() {
 template <typename T>
 void CheckAgainstSnprintf() {
   T value = *GenInteger<T>();
-  RandomSpec spec = *GenSpec();
-  std::string format = spec.Text();
+  const RandomSpec spec = *GenSpec();
+  const std::string format = spec.Text();
   RC_TAG(std::string("type ") + (spec.type != 0 ? spec.type : '-'));
-  bool negative = value < 0;
-  std::uint64_t magnitude =
+  const bool negative = value < 0;
+  const std::uint64_t magnitude =
       negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
-  std::string expected = Expected(magnitude, negative, spec);
-  std::string actual = Actual(value, format);
+  const std::string expected = Expected(magnitude, negative, spec);
+  const std::string actual = Actual(value, format);
   RC_LOG() << "format " << format << " value " << static_cast<long long>(value) << "\n";
   RC_ASSERT(actual == expected);
 }

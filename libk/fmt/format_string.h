@@ -78,8 +78,9 @@ constexpr bool AcceptsSpec(const FormatSpec& spec) {
 // Returns whether argument `index` of Args accepts `spec`.
 template <typename... Args>
 constexpr bool ArgumentAcceptsSpec(std::size_t index, const FormatSpec& spec) {
-  bool ok = true;
-  std::size_t i = 0;
+  // Written by the fold expression, which the check does not see through for an empty pack.
+  bool ok = true;     // NOLINT(misc-const-correctness)
+  std::size_t i = 0;  // NOLINT(misc-const-correctness)
   ((i++ == index ? (ok = AcceptsSpec<Args>(spec)) : false), ...);
   return ok;
 }

@@ -29,8 +29,8 @@ TEST(FormatTest, LiteralTextAndEscapes) {
 
 TEST(FormatTest, Strings) {
   const char* c_string = "hello";
-  char array[8] = {'a', 'b', 'c', '\0', 'x', 'y', 'z', 'w'};
-  char unterminated[3] = {'x', 'y', 'z'};
+  const char array[8] = {'a', 'b', 'c', '\0', 'x', 'y', 'z', 'w'};
+  const char unterminated[3] = {'x', 'y', 'z'};
   const char* null = nullptr;
   EXPECT_EQ(FormatToString("{} {}", c_string, StringView("world")), "hello world");
   EXPECT_EQ(FormatToString("[{}]", "literal"), "[literal]");
@@ -55,7 +55,10 @@ TEST(FormatTest, CharactersAndBooleans) {
   EXPECT_EQ(FormatToString("{}", static_cast<std::uint8_t>(200)), "200");  // so is uint8_t
 }
 
-const void* Address(std::uintptr_t value) { return std::bit_cast<const void*>(value); }
+const void* Address(std::uintptr_t value) {
+  // SAFETY: the pointer is only formatted, never dereferenced.
+  return std::bit_cast<const void*>(value);
+}
 
 TEST(FormatTest, Pointers) {
   int object = 0;
@@ -124,7 +127,7 @@ TEST(FormatTest, CustomFormatters) {
 
 TEST(FormatTest, FormatToTruncatesAndTerminates) {
   char out[6];
-  std::fill(std::begin(out), std::end(out), '#');
+  std::ranges::fill(out, '#');
   EXPECT_EQ(FormatTo(out, "{}-{}", 1234, 5678), 5U);
   EXPECT_STREQ(out, "1234-");
   char small[1] = {'#'};
@@ -145,7 +148,7 @@ TEST(FormatTest, FormattedSize) {
 TEST(FormatTest, WidePaddingIsWrittenInChunks) {
   CountingSink sink;
   Format(sink, "{:65535}|{:<65535}", 1, "x");
-  EXPECT_EQ(sink.count(), 2U * 65535U + 1U);
+  EXPECT_EQ(sink.count(), (2U * 65535U) + 1U);
 }
 
 // The scanner, at compile time: how many fields, and where errors are found.

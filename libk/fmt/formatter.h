@@ -63,9 +63,10 @@ struct Formatter<T> {
   }
   static void Format(T value, const FormatSpec& spec, Sink& sink) {
     using U = std::make_unsigned_t<T>;
-    bool negative = std::is_signed_v<T> && value < 0;
+    const bool negative = std::is_signed_v<T> && value < 0;
     // Negating in the unsigned type is exact even for the most negative value.
-    U magnitude = negative ? static_cast<U>(U{0} - static_cast<U>(value)) : static_cast<U>(value);
+    const U magnitude =
+        negative ? static_cast<U>(U{0} - static_cast<U>(value)) : static_cast<U>(value);
     internal::FormatInteger(sink, magnitude, negative, spec);
   }
 };
@@ -136,8 +137,8 @@ struct Formatter<const char*> {
 template <>
 struct Formatter<const void*> {
   static constexpr bool ValidateSpec(const FormatSpec& spec) {
-    bool hex = spec.type == 'x' || spec.type == 'X';
-    bool pointer = spec.type == '\0' || spec.type == 'p';
+    const bool hex = spec.type == 'x' || spec.type == 'X';
+    const bool pointer = spec.type == '\0' || spec.type == 'p';
     return (hex || pointer) && spec.sign == Sign::kDefault && !(pointer && spec.alternate);
   }
   static void Format(const void* value, const FormatSpec& spec, Sink& sink) {

@@ -88,7 +88,7 @@ constexpr SpecParse ParseSpec(  // NOLINT(readability-function-cognitive-complex
   }
   spec.width = static_cast<std::uint16_t>(width);
   if (i < n) {
-    char c = text[i++];
+    const char c = text[i++];
     switch (c) {
       case 'd':
       case 'x':
@@ -101,7 +101,7 @@ constexpr SpecParse ParseSpec(  // NOLINT(readability-function-cognitive-complex
         spec.type = c;
         break;
       default:
-        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         return {spec, letter ? FormatError::kUnknownType : FormatError::kBadSpec};
     }
   }
@@ -126,7 +126,7 @@ constexpr ScanResult ScanFormatString(  // NOLINT(readability-function-cognitive
   std::size_t begin = 0;  // start of pending literal text
   const std::size_t n = format.size();
   for (std::size_t i = 0; i < n; ++i) {
-    char c = format[i];
+    const char c = format[i];
     if (c == '}') {
       if (i + 1 < n && format[i + 1] == '}') {
         on_text(format.Substr(begin, i + 1 - begin));  // up to and including one '}'
@@ -142,20 +142,20 @@ constexpr ScanResult ScanFormatString(  // NOLINT(readability-function-cognitive
       continue;
     }
     if (i > begin) on_text(format.Substr(begin, i - begin));
-    std::size_t close = format.Find('}', i + 1);
+    const std::size_t close = format.Find('}', i + 1);
     if (close == StringView::kNpos) return {FormatError::kUnmatchedOpenBrace, i, result.fields};
-    StringView field = format.Substr(i + 1, close - i - 1);
+    const StringView field = format.Substr(i + 1, close - i - 1);
     FormatSpec spec;
     if (!field.empty()) {
       if (field[0] != ':') return {FormatError::kArgumentIndex, i + 1, result.fields};
       if (field.Find('{') != StringView::kNpos) {
         return {FormatError::kBadSpec, i + 1, result.fields};
       }
-      SpecParse parsed = ParseSpec(field.Substr(1));
+      const SpecParse parsed = ParseSpec(field.Substr(1));
       if (parsed.error != FormatError::kNone) return {parsed.error, i + 1, result.fields};
       spec = parsed.spec;
     }
-    FormatError error = on_field(result.fields, spec);
+    const FormatError error = on_field(result.fields, spec);
     if (error != FormatError::kNone) return {error, i, result.fields};
     ++result.fields;
     i = close;

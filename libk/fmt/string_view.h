@@ -38,7 +38,7 @@ class StringView {
   // gives an empty view.
   constexpr StringView Substr(std::size_t pos, std::size_t count = kNpos) const {
     if (pos >= size_) return StringView();
-    std::size_t rest = size_ - pos;
+    const std::size_t rest = size_ - pos;
     // SAFETY: pos < size_ and the new length is at most size_ - pos.
     return StringView(data_ + pos, count < rest ? count : rest);
   }

@@ -34,9 +34,9 @@ static_assert(BoundedStringLength(nullptr, 0) == 0);
 
 TEST(StringViewTest, IteratesOverItsCharacters) {
   std::string copy;
-  for (char c : StringView("a\0b", 3)) copy += c;
+  for (const char c : StringView("a\0b", 3)) copy += c;
   EXPECT_EQ(copy, std::string("a\0b", 3));
-  StringView view("xyz");
+  const StringView view("xyz");
   EXPECT_EQ(view[0], 'x');
   EXPECT_EQ(view[2], 'z');
   EXPECT_EQ(view.end() - view.begin(), 3);

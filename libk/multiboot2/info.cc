@@ -159,7 +159,7 @@ Result<void, ParseError> Info::RecordMemoryMap(const std::byte* tag, std::uint32
   for (std::uint32_t i = 0; i < count; ++i) {
     // SAFETY: entry i lies inside the tag: (i + 1) * entry_size <= entries_size.
     const auto entry =
-        Load<internal::RawMemoryMapEntry>(entries + std::size_t{i} * header.entry_size);
+        Load<internal::RawMemoryMapEntry>(entries + (std::size_t{i} * header.entry_size));
     if (entry.length > std::numeric_limits<std::uint64_t>::max() - entry.base) {
       return Err(ParseError::kMemoryRegionOverflow);
     }

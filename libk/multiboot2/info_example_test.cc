@@ -20,7 +20,7 @@ using testing::GuardedBuffer;
 
 std::vector<std::byte> GrubBytes() {
   std::vector<std::byte> bytes;
-  for (std::uint8_t byte : testing::kGrubQemu128M) bytes.push_back(std::byte{byte});
+  for (const std::uint8_t byte : testing::kGrubQemu128M) bytes.push_back(std::byte{byte});
   return bytes;
 }
 
@@ -28,7 +28,7 @@ std::string ToString(StringView text) { return {text.begin(), text.end()}; }
 
 TEST(InfoExample, GrubInQemuWith128MiB) {
   const std::vector<std::byte> bytes = GrubBytes();
-  GuardedBuffer buffer(bytes, GuardedBuffer::Guard::kAfter);
+  const GuardedBuffer buffer(bytes, GuardedBuffer::Guard::kAfter);
   const Result<Info, ParseFailure> result = Info::Parse(buffer.data(), buffer.size());
   ASSERT_TRUE(result.is_ok()) << ParseErrorName(result.error().reason);
   const Info& info = result.value();
@@ -74,8 +74,8 @@ TEST(InfoExample, GrubInQemuWith128MiB) {
 
 TEST(InfoExample, CapturedFromGrubInQemu) {
   std::vector<std::byte> bytes;
-  for (std::uint8_t byte : testing::kGrubCapture) bytes.push_back(std::byte{byte});
-  GuardedBuffer buffer(bytes, GuardedBuffer::Guard::kAfter);
+  for (const std::uint8_t byte : testing::kGrubCapture) bytes.push_back(std::byte{byte});
+  const GuardedBuffer buffer(bytes, GuardedBuffer::Guard::kAfter);
   const Result<Info, ParseFailure> result = Info::FromBootloader(buffer.data());
   ASSERT_TRUE(result.is_ok()) << ParseErrorName(result.error().reason);
   const Info& info = result.value();
@@ -118,7 +118,7 @@ TEST(InfoExample, CapturedFromGrubInQemu) {
 }
 
 TEST(InfoExample, FromBootloaderTrustsOnlyTheFirstWord) {
-  GuardedBuffer buffer(GrubBytes(), GuardedBuffer::Guard::kAfter);
+  const GuardedBuffer buffer(GrubBytes(), GuardedBuffer::Guard::kAfter);
   const Result<Info, ParseFailure> result = Info::FromBootloader(buffer.data());
   ASSERT_TRUE(result.is_ok());
   EXPECT_EQ(result.value().MemoryMap().size(), 6U);
@@ -133,7 +133,7 @@ TEST(InfoExample, RgbFramebuffer) {
   testing::AppendU8(payload, 32);     // bpp
   testing::AppendU8(payload, 1);      // RGB
   testing::AppendU16(payload, 0);
-  for (std::uint8_t field : {16, 8, 8, 8, 0, 8}) testing::AppendU8(payload, field);
+  for (const std::uint8_t field : {16, 8, 8, 8, 0, 8}) testing::AppendU8(payload, field);
   const auto bytes = testing::InfoBuilder().AddTag(8, payload).Finish();
   const Result<Info, ParseFailure> result = Info::Parse(bytes.data(), bytes.size());
   ASSERT_TRUE(result.is_ok()) << ParseErrorName(result.error().reason);
@@ -159,7 +159,7 @@ TEST(InfoExample, IndexedFramebufferPalette) {
   testing::AppendU8(payload, 0);  // indexed
   testing::AppendU16(payload, 0);
   testing::AppendU16(payload, 2);  // two colors
-  for (std::uint8_t channel : {1, 2, 3, 250, 251, 252}) testing::AppendU8(payload, channel);
+  for (const std::uint8_t channel : {1, 2, 3, 250, 251, 252}) testing::AppendU8(payload, channel);
   const auto bytes = testing::InfoBuilder().AddTag(8, payload).Finish();
   const Result<Info, ParseFailure> result = Info::Parse(bytes.data(), bytes.size());
   ASSERT_TRUE(result.is_ok()) << ParseErrorName(result.error().reason);

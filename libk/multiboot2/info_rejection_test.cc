@@ -19,7 +19,7 @@ using testing::PutU32;
 
 std::vector<std::byte> GrubBytes() {
   std::vector<std::byte> bytes;
-  for (std::uint8_t byte : testing::kGrubQemu128M) bytes.push_back(std::byte{byte});
+  for (const std::uint8_t byte : testing::kGrubQemu128M) bytes.push_back(std::byte{byte});
   return bytes;
 }
 
@@ -65,7 +65,7 @@ TEST(InfoRejection, MissingEndTag) {
 }
 
 TEST(InfoRejection, TagSizeBelowEight) {
-  for (std::uint32_t size : {0U, 4U, 7U}) {
+  for (const std::uint32_t size : {0U, 4U, 7U}) {
     auto bytes = GrubBytes();
     PutU32(bytes, testing::kGrubBootDeviceOffset + 4, size);
     ExpectRejected(bytes, ParseError::kTagTooSmall, testing::kGrubBootDeviceOffset);
@@ -97,7 +97,7 @@ TEST(InfoRejection, BytesAfterTheEndTag) {
 }
 
 TEST(InfoRejection, MemoryMapEntrySize) {
-  for (std::uint32_t entry_size : {0U, 4U, 16U, 20U, 28U, 33U}) {
+  for (const std::uint32_t entry_size : {0U, 4U, 16U, 20U, 28U, 33U}) {
     auto bytes = GrubBytes();
     PutU32(bytes, testing::kGrubMemoryMapOffset + 8, entry_size);
     ExpectRejected(bytes, ParseError::kBadMemoryMapEntrySize, testing::kGrubMemoryMapOffset);

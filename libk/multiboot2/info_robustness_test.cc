@@ -106,6 +106,8 @@ void Mutate(  // NOLINT(readability-function-cognitive-complexity): one switch o
         for (std::size_t at = first; at < last; ++at) bytes[at] = fill;
         break;
       }
+      default:
+        RC_FAIL("no such mutation");
     }
   }
 }
@@ -128,7 +130,7 @@ TEST(InfoRobustness, MutatedStructuresAreRejectedOrReadInBounds) {
 TEST(InfoRobustness, RandomBytesAreRejectedOrReadInBounds) {
   EXPECT_TRUE(rc::check("random bytes", [] {
     std::vector<std::byte> bytes;
-    for (std::uint8_t byte : *rc::gen::arbitrary<std::vector<std::uint8_t>>()) {
+    for (const std::uint8_t byte : *rc::gen::arbitrary<std::vector<std::uint8_t>>()) {
       bytes.push_back(std::byte{byte});
     }
     // Often make total_size match, so the walk gets past the header.
@@ -165,7 +167,7 @@ TEST(InfoRobustness, FromBootloaderReadsOnlyTotalSizeBytes) {
     const std::uint32_t total = testing::GetU32(bytes, 0);
     if (total < 4 || total > bytes.size()) return;
     bytes.resize(total);
-    GuardedBuffer buffer(bytes, GuardedBuffer::Guard::kAfter);
+    const GuardedBuffer buffer(bytes, GuardedBuffer::Guard::kAfter);
     const Result<Info, ParseFailure> result = Info::FromBootloader(buffer.data());
     if (result.is_ok()) TouchEverything(result.value(), buffer.data(), buffer.size());
   }));

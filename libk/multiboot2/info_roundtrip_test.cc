@@ -97,7 +97,7 @@ std::vector<TagType> ExpectedTagTypes(const InfoModel& model) {
 RC_GTEST_PROP(InfoRoundTrip, AccessorsReturnTheModel, ()) {
   const InfoModel model = *GenInfoModel();
   const std::vector<std::byte> bytes = Build(model);
-  GuardedBuffer buffer(bytes, GuardedBuffer::Guard::kAfter);
+  const GuardedBuffer buffer(bytes, GuardedBuffer::Guard::kAfter);
 
   const Result<Info, ParseFailure> result = Info::Parse(buffer.data(), buffer.size());
   RC_ASSERT(result.is_ok());
@@ -115,7 +115,7 @@ RC_GTEST_PROP(InfoRoundTrip, AccessorsReturnTheModel, ()) {
 RC_GTEST_PROP(InfoRoundTrip, FromBootloaderAgreesWithParse, ()) {
   const InfoModel model = *GenInfoModel();
   const std::vector<std::byte> bytes = Build(model);
-  GuardedBuffer buffer(bytes, GuardedBuffer::Guard::kAfter);
+  const GuardedBuffer buffer(bytes, GuardedBuffer::Guard::kAfter);
 
   const Result<Info, ParseFailure> result = Info::FromBootloader(buffer.data());
   RC_ASSERT(result.is_ok());
@@ -128,7 +128,7 @@ RC_GTEST_PROP(InfoRoundTrip, TrailingBytesAfterTotalSizeAreIgnored, ()) {
   const InfoModel model = *GenInfoModel();
   std::vector<std::byte> bytes = Build(model);
   const std::size_t total = bytes.size();
-  for (std::uint8_t byte : *rc::gen::arbitrary<std::vector<std::uint8_t>>()) {
+  for (const std::uint8_t byte : *rc::gen::arbitrary<std::vector<std::uint8_t>>()) {
     bytes.push_back(std::byte{byte});
   }
   const Result<Info, ParseFailure> result = Info::Parse(bytes.data(), bytes.size());

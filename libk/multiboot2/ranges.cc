@@ -22,7 +22,7 @@ MemoryRegion MemoryMapRange::At(std::uint32_t i) const {
   // SAFETY: i < count_ for every caller, and Info made this range over count_ entries of
   // entry_size_ >= sizeof(RawMemoryMapEntry) bytes that lie inside the structure.
   const auto raw =
-      Load<internal::RawMemoryMapEntry>(entries_ + std::uint64_t{i} * std::uint64_t{entry_size_});
+      Load<internal::RawMemoryMapEntry>(entries_ + (std::uint64_t{i} * std::uint64_t{entry_size_}));
   return MemoryRegion{
       .base = raw.base,
       .length = raw.length,

@@ -33,7 +33,7 @@ TEST(Types, MemoryTypeNames) {
 }
 
 TEST(Types, OnlyAvailableMemoryIsUsable) {
-  for (std::uint32_t value : {0U, 1U, 2U, 3U, 4U, 5U, 6U, 0xffffffffU}) {
+  for (const std::uint32_t value : {0U, 1U, 2U, 3U, 4U, 5U, 6U, 0xffffffffU}) {
     const auto type = static_cast<MemoryType>(value);
     EXPECT_EQ(IsUsable(type), value == 1) << value;
     EXPECT_EQ(IsKnownMemoryType(type), value >= 1 && value <= 5) << value;

@@ -17,38 +17,38 @@ std::string Report(int line, const std::string& function, const std::string& mes
 }
 
 TEST(PanicTest, PanicWithALiteralMessage) {
-  int line = __LINE__ + 1;
+  const int line = __LINE__ + 1;
   EXPECT_DEATH(Panic("no more frames"), Report(line, "TestBody", "no more frames"));
 }
 
 TEST(PanicTest, LibkPanicFormatsItsMessage) {
-  int line = __LINE__ + 1;
+  const int line = __LINE__ + 1;
   EXPECT_DEATH(LIBK_PANIC("frame {:#x} of {}", 0x1000, "pool"),
                Report(line, "TestBody", "frame 0x1000 of pool\n"));
 }
 
 TEST(PanicTest, LibkPanicWithoutArguments) {
-  int line = __LINE__ + 1;
+  const int line = __LINE__ + 1;
   EXPECT_DEATH(LIBK_PANIC("plain message {{not a field}}"),
                Report(line, "TestBody", "plain message \\{not a field\\}\n"));
 }
 
 TEST(PanicTest, AssertWithoutMessageShowsTheCondition) {
-  int x = 1;
-  int line = __LINE__ + 1;
+  const int x = 1;
+  const int line = __LINE__ + 1;
   EXPECT_DEATH(LIBK_ASSERT(x == 2), Report(line, "TestBody", "assertion failed: x == 2\n"));
 }
 
 TEST(PanicTest, AssertWithLiteralMessage) {
-  int x = 1;
-  int line = __LINE__ + 1;
+  const int x = 1;
+  const int line = __LINE__ + 1;
   EXPECT_DEATH(LIBK_ASSERT(x > 1, "x too small"),
                Report(line, "TestBody", "assertion failed: x > 1: x too small\n"));
 }
 
 TEST(PanicTest, AssertFormatsItsMessage) {
-  int x = -7;
-  int line = __LINE__ + 1;
+  const int x = -7;
+  const int line = __LINE__ + 1;
   EXPECT_DEATH(LIBK_ASSERT(x >= 0, "x = {} ({:#x})", x, 255U),
                Report(line, "TestBody", "assertion failed: x >= 0: x = -7 \\(0xff\\)\n"));
 }
@@ -62,10 +62,10 @@ TEST(PanicTest, AssertPassesQuietlyAndEvaluatesArgumentsOnlyOnFailure) {
 
 TEST(PanicTest, LongMessagesAreTruncatedWithAnEllipsis) {
   std::string message(400, 'm');
-  StringView view(message.data(), message.size());
+  const StringView view(message.data(), message.size());
   // 256-byte buffer: 255 characters, the last three of them "...".
-  std::string expected = std::string(252, 'm') + "\\.\\.\\.\n";
-  int line = __LINE__ + 1;
+  const std::string expected = std::string(252, 'm') + "\\.\\.\\.\n";
+  const int line = __LINE__ + 1;
   EXPECT_DEATH(LIBK_PANIC("{}", view), Report(line, "TestBody", expected));
 }
 

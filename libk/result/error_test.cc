@@ -10,7 +10,7 @@ namespace {
 
 TEST(ErrorTest, EveryErrorHasADistinctName) {
   std::set<std::string> names;
-  for (Error error : kAllErrors) {
+  for (const Error error : kAllErrors) {
     const std::string name = ErrorName(error);
     EXPECT_FALSE(name.empty());
     EXPECT_NE(name, "UnknownError");

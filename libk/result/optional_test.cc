@@ -25,7 +25,7 @@ static_assert(!Optional<int>(kNone).has_value());
 static_assert(!std::is_convertible_v<int, Optional<std::vector<int>>>);
 
 TEST(OptionalTest, EmptyAndFull) {
-  Optional<int> empty;
+  const Optional<int> empty;
   EXPECT_FALSE(empty.has_value());
   EXPECT_FALSE(empty);
   EXPECT_EQ(empty, kNone);
@@ -46,14 +46,14 @@ TEST(OptionalTest, TakeLeavesItEmpty) {
   Optional<MoveOnly> taken = full.Take();
   EXPECT_FALSE(full.has_value());
   EXPECT_EQ(taken.value().value(), 5);
-  MoveOnly out = std::move(taken).value();
+  const MoveOnly out = std::move(taken).value();
   EXPECT_EQ(out.value(), 5);
 }
 
 TEST(OptionalTest, MapLaws) {
   const auto twice = [](int x) { return 2 * x; };
   const auto plus = [](int x) { return x + 3; };
-  for (Optional<int> o : {Optional<int>(), Optional<int>(4)}) {
+  for (const Optional<int> o : {Optional<int>(), Optional<int>(4)}) {
     EXPECT_EQ(o.Map([](int x) { return x; }), o);
     EXPECT_EQ(o.Map(twice).Map(plus), o.Map([&](int x) { return plus(twice(x)); }));
   }
@@ -69,9 +69,9 @@ TEST(OptionalTest, ReferencesRebindAndConvertToConst) {
   ref.value() = 20;
   EXPECT_EQ(b, 20);
   EXPECT_EQ(a, 10);
-  Optional<const int&> const_ref = ref;
+  const Optional<const int&> const_ref = ref;
   EXPECT_EQ(*const_ref, 20);
-  Optional<int&> none = kNone;
+  const Optional<int&> none = kNone;
   EXPECT_EQ(none, kNone);
   EXPECT_EQ(none.ValueOr(a), 10);
 }
@@ -116,6 +116,8 @@ TEST(OptionalProperty, MatchesStdOptionalAndNeverLeaks) {
             slots[i].Reset();
             model[i].reset();
             break;
+          default:
+            RC_FAIL("no such operation");
         }
         int non_empty = 0;
         for (int k = 0; k < 3; ++k) {
@@ -138,7 +140,7 @@ std::string Here(int line) { return "PANIC at .*optional_test\\.cc:" + std::to_s
 TEST(OptionalDeathTest, ValueOfEmptyPanicsAtTheCaller) {
   Optional<int> empty;
   EXPECT_DEATH((void)empty.value(), Here(__LINE__) + ".*value\\(\\) of an empty Optional");
-  Optional<int&> empty_ref;
+  const Optional<int&> empty_ref;
   EXPECT_DEATH((void)empty_ref.value(), Here(__LINE__));
 }
 

@@ -25,7 +25,7 @@ Result<int> MakeResult(bool ok, int value, uint8_t error) {
 
 // Unsigned arithmetic keeps the test functions free of overflow.
 int Affine(int x, int a, int b) {
-  return static_cast<int>(static_cast<unsigned>(x) * static_cast<unsigned>(a) +
+  return static_cast<int>((static_cast<unsigned>(x) * static_cast<unsigned>(a)) +
                           static_cast<unsigned>(b));
 }
 
@@ -56,7 +56,7 @@ TEST(ResultLaws, AndThenIdentityAndAssociativity) {
 // the steps that ran.
 Result<int> RunSteps(const std::vector<uint8_t>& failures, size_t& ran) {
   int sum = 0;
-  for (uint8_t failure : failures) {
+  for (const uint8_t failure : failures) {
     ++ran;
     sum += LIBK_TRY(MakeResult(failure == 0, 1, failure));
   }
@@ -86,12 +86,12 @@ Result<MoveOnly> MakeMoveOnly(int value) {
   return MoveOnly(value);
 }
 Result<int> SumMoveOnly(int a, int b) {
-  MoveOnly x = LIBK_TRY(MakeMoveOnly(a));
-  MoveOnly y = LIBK_TRY(MakeMoveOnly(b));
+  const MoveOnly x = LIBK_TRY(MakeMoveOnly(a));
+  const MoveOnly y = LIBK_TRY(MakeMoveOnly(b));
   return x.value() + y.value();
 }
 Result<void> CheckAll(const std::vector<int>& values) {
-  for (int v : values) LIBK_TRY(MakeMoveOnly(v).Map([](MoveOnly) {}));
+  for (const int v : values) LIBK_TRY(MakeMoveOnly(v).Map([](MoveOnly) {}));
   return Ok();
 }
 
@@ -148,6 +148,8 @@ TEST(ResultLifetime, RandomAssignmentsMatchAModelWithoutLeaks) {
                 model[j].emplace<1>(Counted::kMovedFrom);
             }
             break;
+          default:
+            RC_FAIL("no such operation");
         }
         for (int k = 0; k < 3; ++k) {
           RC_ASSERT(slots[k].is_ok() == (model[k].index() == 0));

@@ -38,7 +38,7 @@ TEST(ResultTest, HoldsAValueOrAnError) {
   EXPECT_EQ(ok.value(), 5);
   EXPECT_EQ(ok.ValueOr(-1), 5);
 
-  Result<int> error = Half(7);
+  const Result<int> error = Half(7);
   ASSERT_TRUE(error.is_error());
   EXPECT_EQ(error.error(), Error::kInvalidArgument);
   EXPECT_EQ(error.ValueOr(-1), -1);
@@ -47,7 +47,7 @@ TEST(ResultTest, HoldsAValueOrAnError) {
 TEST(ResultTest, OkAndErrConvertToAnyCompatibleResult) {
   Result<long> from_ok = Ok(3);
   EXPECT_EQ(from_ok.value(), 3);
-  Result<std::string, int> from_err = Err(7);
+  const Result<std::string, int> from_err = Err(7);
   EXPECT_EQ(from_err.error(), 7);
   Result<std::string, int> from_literal = Ok("text");
   EXPECT_EQ(from_literal.value(), "text");
@@ -57,7 +57,7 @@ TEST(ResultTest, VoidResult) {
   Result<void> ok = Ok();
   EXPECT_TRUE(ok.is_ok());
   ok.value();
-  Result<void> error = Err(Error::kBusy);
+  const Result<void> error = Err(Error::kBusy);
   EXPECT_EQ(error.error(), Error::kBusy);
   EXPECT_EQ(ok, Result<void>(Ok()));
   EXPECT_FALSE(ok == error);
@@ -72,7 +72,7 @@ TEST(ResultTest, EqualityComparesAlternativeAndContents) {
 
 TEST(ResultTest, MoveOnlyValueAndError) {
   Result<std::unique_ptr<int>> ok = std::make_unique<int>(9);
-  std::unique_ptr<int> taken = std::move(ok).value();
+  const std::unique_ptr<int> taken = std::move(ok).value();
   EXPECT_EQ(*taken, 9);
 
   Result<int, std::unique_ptr<int>> error = Err(std::make_unique<int>(4));
@@ -86,7 +86,7 @@ TEST(ResultTest, NonTrivialPayloadsAreDestroyedExactlyOnce) {
   ASSERT_EQ(Counted::live(), 0);
   {
     Result<Counted, Counted> a = Counted(1);
-    Result<Counted, Counted> b = Err(Counted(2));
+    const Result<Counted, Counted> b = Err(Counted(2));
     EXPECT_EQ(Counted::live(), 2);
     Result<Counted, Counted> c = a;  // Copy of a value.
     EXPECT_EQ(Counted::live(), 3);
@@ -116,10 +116,10 @@ TEST(ResultTest, MapAndThenMapError) {
   EXPECT_EQ(Half(5).Map(plus_one).error(), Error::kInvalidArgument);
   EXPECT_EQ(Half(8).AndThen(Half).value(), 2);
   EXPECT_EQ(Half(12).AndThen(Half).AndThen(Half).error(), Error::kInvalidArgument);
-  Result<int, std::string> named =
+  const Result<int, std::string> named =
       Half(3).MapError([](Error e) { return std::string(ErrorName(e)); });
   EXPECT_EQ(named.error(), "InvalidArgument");
-  Result<void> void_map = Half(2).Map([](int) {});
+  const Result<void> void_map = Half(2).Map([](int) {});
   EXPECT_TRUE(void_map.is_ok());
   Result<int> from_void = Result<void>(Ok()).Map([] { return 4; });
   EXPECT_EQ(from_void.value(), 4);

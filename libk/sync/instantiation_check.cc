@@ -39,7 +39,7 @@ static_assert(__is_trivially_destructible(Lazy<Counters>));
 class Tally {
  public:
   void Add(std::uint64_t n) {
-    ScopedLock hold(lock_);
+    const ScopedLock hold(lock_);
     total_ += n;
   }
 
@@ -52,10 +52,11 @@ Tally tally;
 
 }  // namespace
 
-// Exercises each entry point once; never called, only compiled.
-std::uint64_t Exercise() {
+// Exercises each entry point once; never called, only compiled (external linkage keeps it
+// from being an unused function).
+std::uint64_t Exercise() {  // NOLINT(misc-use-internal-linkage)
   {
-    ScopedLock hold(spin_lock);
+    const ScopedLock hold(spin_lock);
   }
   if (irq_spin_lock.TryLock()) {
     irq_spin_lock.Unlock();

@@ -4,6 +4,8 @@
 // testable. BUILD selects the backend; its inline definitions are included at the end.
 #pragma once
 
+#include <utility>
+
 namespace libk::interrupts {
 
 // Returns whether interrupts are enabled on this CPU (host: on this thread).
@@ -49,8 +51,8 @@ class [[nodiscard]] InterruptGuard {
 // Calls `f()` with interrupts disabled, restores the previous state and returns f's result.
 template <typename F>
 decltype(auto) WithoutInterrupts(F&& f) {
-  InterruptGuard guard;
-  return static_cast<F&&>(f)();
+  const InterruptGuard guard;
+  return std::forward<F>(f)();
 }
 
 }  // namespace libk::interrupts

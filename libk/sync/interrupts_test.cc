@@ -20,7 +20,7 @@ TEST(InterruptsTest, EachThreadStartsWithInterruptsEnabled) {
 TEST(InterruptsTest, GuardDisablesThenRestoresEnabled) {
   ASSERT_TRUE(AreEnabled());
   {
-    InterruptGuard guard;
+    const InterruptGuard guard;
     EXPECT_TRUE(guard.were_enabled());
     EXPECT_FALSE(AreEnabled());
   }
@@ -30,7 +30,7 @@ TEST(InterruptsTest, GuardDisablesThenRestoresEnabled) {
 TEST(InterruptsTest, GuardKeepsDisabledInterruptsDisabled) {
   Disable();
   {
-    InterruptGuard guard;
+    const InterruptGuard guard;
     EXPECT_FALSE(guard.were_enabled());
     EXPECT_FALSE(AreEnabled());
   }
@@ -40,9 +40,9 @@ TEST(InterruptsTest, GuardKeepsDisabledInterruptsDisabled) {
 
 TEST(InterruptsTest, NestedGuardsRestoreOnlyAtTheOutermost) {
   {
-    InterruptGuard outer;
+    const InterruptGuard outer;
     {
-      InterruptGuard inner;
+      const InterruptGuard inner;
       EXPECT_FALSE(inner.were_enabled());
     }
     EXPECT_FALSE(AreEnabled());
@@ -56,7 +56,7 @@ TEST(InterruptsTest, WithoutInterruptsRunsDisabledAndReturnsTheResult) {
   EXPECT_TRUE(AreEnabled());
 
   int value = 0;
-  int& ref = WithoutInterrupts([&]() -> int& { return value; });
+  const int& ref = WithoutInterrupts([&]() -> int& { return value; });
   EXPECT_EQ(&ref, &value);
 }
 

@@ -21,7 +21,7 @@ using interrupts::InterruptGuard;
 TEST(IrqSpinLockTest, DisablesInterruptsWhileHeld) {
   IrqSpinLock lock;
   {
-    ScopedLock hold(lock);
+    const ScopedLock hold(lock);
     EXPECT_TRUE(lock.IsLocked());
     EXPECT_FALSE(AreEnabled());
   }
@@ -45,7 +45,7 @@ std::pair<bool, bool> TryLockFromAnotherThread(IrqSpinLock& lock) {
 
 TEST(IrqSpinLockTest, FailedTryLockLeavesInterruptsAlone) {
   IrqSpinLock lock;
-  ScopedLock hold(lock);
+  const ScopedLock hold(lock);
   const auto [acquired, enabled_after] = TryLockFromAnotherThread(lock);
   EXPECT_FALSE(acquired);
   EXPECT_TRUE(enabled_after);
@@ -124,6 +124,8 @@ void CheckAgainstModel(const std::vector<int>& ops) LIBK_NO_THREAD_SAFETY_ANALYS
           if (holds(*lock)) RC_ASSERT(!lock->TryLock());
         }
         break;
+      default:
+        RC_FAIL("no such operation");
     }
     RC_ASSERT(AreEnabled() == flag);
     RC_ASSERT(a.IsLocked() == holds(a));

@@ -86,7 +86,7 @@ BENCHMARK(BM_MutexWithContended)->Threads(1)->Threads(2)->Threads(4)->UseRealTim
 
 void BM_StdMutexContended(benchmark::State& state) {
   while (state.KeepRunning()) {
-    std::lock_guard<std::mutex> hold(shared_std_lock);
+    const std::lock_guard<std::mutex> hold(shared_std_lock);
     benchmark::DoNotOptimize(++shared_std_counter);
   }
 }

@@ -4,6 +4,8 @@
 // IrqMutex<T> does the same with interrupts disabled, for data shared with handlers.
 #pragma once
 
+#include <utility>
+
 #include "libk/panic/panic.h"
 #include "libk/sync/irq_spin_lock.h"
 #include "libk/sync/scoped_lock.h"
@@ -83,7 +85,7 @@ class Mutex {
   // Constructs the data from `args`. constexpr, so a global Mutex needs no constructor
   // at run time (`constinit libk::Mutex<Table> table;`).
   template <typename... Args>
-  constexpr explicit Mutex(Args&&... args) : data_(static_cast<Args&&>(args)...) {}
+  constexpr explicit Mutex(Args&&... args) : data_(std::forward<Args>(args)...) {}
 
   Mutex(const Mutex&) = delete;
   Mutex& operator=(const Mutex&) = delete;
@@ -99,8 +101,8 @@ class Mutex {
   // to the data cannot escape the lock by accident.
   template <typename F>
   auto With(F&& f) {
-    ScopedLock hold(lock_);
-    return static_cast<F&&>(f)(data_);
+    const ScopedLock hold(lock_);
+    return std::forward<F>(f)(data_);
   }
 
   // Releases the lock whoever holds it: for a panic handler that must print through data

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
@@ -83,7 +84,7 @@ TEST(IrqMutexTest, InterruptsAreDisabledExactlyWhileHeld) {
   number.With([](int&) { EXPECT_FALSE(interrupts::AreEnabled()); });
   EXPECT_TRUE(interrupts::AreEnabled());
   {
-    interrupts::InterruptGuard outer;
+    const interrupts::InterruptGuard outer;
     {
       auto guard = number.Lock();
     }
@@ -114,6 +115,8 @@ void IncrementVariously(M& counter, int thread, int increments) {
           CpuRelax();
         }
         break;
+      default:
+        std::unreachable();  // (thread + i) % 3 is 0, 1 or 2.
     }
   }
 }

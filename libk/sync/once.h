@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 
 #include "libk/sync/atomic_ops.h"
 #include "libk/sync/cpu_relax.h"
@@ -26,11 +27,11 @@ class Once {
   // stays incomplete and a later caller runs its own `f`. Calling CallOnce on the same
   // Once from inside `f` spins forever.
   template <typename F>
-  void CallOnce(F&& f) {
+  void CallOnce(F&& f) {  // NOLINT(cppcoreguidelines-missing-std-forward): CallOnceSlow forwards.
     if (IsCompleted()) [[likely]] {
       return;
     }
-    CallOnceSlow(f);
+    CallOnceSlow<F>(f);
   }
 
   // Returns whether a call has completed (and, if so, makes its effects visible).
@@ -54,6 +55,7 @@ class Once {
     ~Publisher() { atomic_ops::Store<atomic_ops::Order::kRelease>(&once.state_, outcome); }
   };
 
+  // `f` is CallOnce's forwarding reference; F keeps its value category.
   template <typename F>
   void CallOnceSlow(F& f) {
     using atomic_ops::Order;
@@ -61,7 +63,7 @@ class Once {
       std::uint32_t seen = kIncomplete;
       if (atomic_ops::CompareExchange<Order::kAcquire, Order::kAcquire>(&state_, &seen, kRunning)) {
         Publisher publisher{*this};
-        static_cast<F&&>(f)();
+        std::forward<F>(f)();
         publisher.outcome = kComplete;
         return;
       }

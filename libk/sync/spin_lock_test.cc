@@ -58,6 +58,8 @@ void CheckAgainstModel(const std::vector<int>& ops) LIBK_NO_THREAD_SAFETY_ANALYS
       case kTryLockElsewhere:
         RC_ASSERT(TryLockFromAnotherThread(lock) == !held);
         break;
+      default:
+        RC_FAIL("no such operation");
     }
     RC_ASSERT(lock.IsLocked() == held);
   }
@@ -72,14 +74,14 @@ RC_GTEST_PROP(SpinLockTest, AgreesWithABooleanModel, ()) {
 }
 
 TEST(SpinLockTest, StartsUnlocked) {
-  SpinLock lock;
+  const SpinLock lock;
   EXPECT_FALSE(lock.IsLocked());
 }
 
 TEST(SpinLockTest, ScopedLockHoldsForItsScope) {
   SpinLock lock;
   {
-    ScopedLock hold(lock);
+    const ScopedLock hold(lock);
     EXPECT_TRUE(lock.IsLocked());
     EXPECT_FALSE(TryLockFromAnotherThread(lock));
   }
@@ -98,7 +100,7 @@ TEST(SpinLockDeathTest, UnlockingAFreeLockPanics) {
 }
 
 TEST(SpinLockDeathTest, AssertHeldPanicsWhenFree) {
-  SpinLock lock;
+  const SpinLock lock;
   EXPECT_DEATH(lock.AssertHeld(), "SpinLock::AssertHeld: not locked");
 }
 
@@ -106,7 +108,7 @@ TEST(SpinLockDeathTest, AssertHeldPanicsWhenFree) {
 class Counter {
  public:
   void Increment() {
-    ScopedLock hold(lock_);
+    const ScopedLock hold(lock_);
     // Two non-atomic updates that a torn critical section would leave unequal.
     const std::uint64_t value = value_;
     CpuRelax();
@@ -115,7 +117,7 @@ class Counter {
   }
 
   std::uint64_t Get() {
-    ScopedLock hold(lock_);
+    const ScopedLock hold(lock_);
     EXPECT_EQ(value_, shadow_);
     return value_;
   }

@@ -32,13 +32,13 @@ KTEST(basic_boot, global_constructors_ran) {
 }
 
 KTEST(basic_boot, bss_is_zeroed) {
-  for (std::uint64_t word : zero_initialised) {
+  for (const std::uint64_t word : zero_initialised) {
     LIBK_ASSERT(word == 0, ".bss was not zeroed");
   }
 }
 
 KTEST(basic_boot, runs_in_higher_half) {
-  int local = 0;
+  const int local = 0;
   // Reading an address as a number is safe (nothing is dereferenced): bit_cast says so
   // without the reinterpret_cast that the unsafe-boundary lint reserves for raw/.
   const auto code = std::bit_cast<std::uintptr_t>(&kernel::console::Init);

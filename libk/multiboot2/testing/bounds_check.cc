@@ -58,7 +58,7 @@ std::uint64_t TouchEverything(const Info& info, const std::byte* base, std::size
       in_tag = in_tag || (tag.type == type && Within(text.data(), text.size() + 1, tag.payload));
     }
     Require(in_tag || !strings_in_tags, "a string lies outside its tag");
-    for (char c : text) mix(static_cast<unsigned char>(c));
+    for (const char c : text) mix(static_cast<unsigned char>(c));
   };
   if (const auto text = info.CommandLine()) touch_string(*text, TagType::kCommandLine);
   if (const auto text = info.BootloaderName()) touch_string(*text, TagType::kBootloaderName);
@@ -82,7 +82,7 @@ std::uint64_t TouchEverything(const Info& info, const std::byte* base, std::size
   for (const Tag tag : info.Tags()) {
     mix(static_cast<std::uint32_t>(tag.type));
     RequireInside(tag.payload.data(), tag.payload.size(), base, available);
-    for (std::byte byte : tag.payload) mix(std::to_integer<std::uint8_t>(byte));
+    for (const std::byte byte : tag.payload) mix(std::to_integer<std::uint8_t>(byte));
   }
   return sum;
 }
@@ -93,10 +93,10 @@ Outcome CheckEverywhere(std::span<const std::byte> bytes) {
   auto heap = std::make_unique<std::byte[]>(bytes.size());
   if (!bytes.empty()) std::memcpy(heap.get(), bytes.data(), bytes.size());
   const Outcome outcome = ParseAndTouch(heap.get(), bytes.size());
-  GuardedBuffer after(bytes, GuardedBuffer::Guard::kAfter);
+  const GuardedBuffer after(bytes, GuardedBuffer::Guard::kAfter);
   Require(ParseAndTouch(after.data(), after.size()) == outcome,
           "parsing before a guard page differs from parsing a heap copy");
-  GuardedBuffer before(bytes, GuardedBuffer::Guard::kBefore);
+  const GuardedBuffer before(bytes, GuardedBuffer::Guard::kBefore);
   Require(ParseAndTouch(before.data(), before.size()) == outcome,
           "parsing after a guard page differs from parsing a heap copy");
   return outcome;
@@ -116,7 +116,7 @@ std::vector<std::size_t> TagOffsets(std::span<const std::byte> bytes) {
 
 std::vector<std::byte> ToBytes(std::span<const std::uint8_t> bytes) {
   std::vector<std::byte> out;
-  for (std::uint8_t byte : bytes) out.push_back(std::byte{byte});
+  for (const std::uint8_t byte : bytes) out.push_back(std::byte{byte});
   return out;
 }
 

@@ -104,7 +104,7 @@ inline rc::Gen<RawTagModel> GenOtherTag() {
         rc::gen::element<std::uint32_t>(7, 9), rc::gen::inRange<std::uint32_t>(10, 22),
         rc::gen::inRange<std::uint32_t>(22, std::numeric_limits<std::uint32_t>::max()));
     std::vector<std::byte> payload;
-    for (std::uint8_t byte : *rc::gen::arbitrary<std::vector<std::uint8_t>>()) {
+    for (const std::uint8_t byte : *rc::gen::arbitrary<std::vector<std::uint8_t>>()) {
       payload.push_back(std::byte{byte});
     }
     return RawTagModel{.type = type, .payload = std::move(payload)};

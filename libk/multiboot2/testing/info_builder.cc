@@ -140,7 +140,7 @@ std::vector<std::byte> Build(const InfoModel& model) {
         AppendU8(payload, color.blue);
       }
     } else if (fb.type == FramebufferType::kRgb) {
-      for (std::uint8_t field :
+      for (const std::uint8_t field :
            {fb.rgb.red_position, fb.rgb.red_mask_size, fb.rgb.green_position,
             fb.rgb.green_mask_size, fb.rgb.blue_position, fb.rgb.blue_mask_size}) {
         AppendU8(payload, field);

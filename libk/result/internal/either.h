@@ -27,21 +27,20 @@ inline constexpr bool kTrivialLifetime =
      std::is_trivially_copy_assignable_v<T> && std::is_trivially_move_assignable_v<T> &&
      std::is_trivially_destructible_v<T>);
 
+// What copying and moving an Either needs from both alternatives.
 template <typename A, typename B>
-inline constexpr bool kCopyConstructible =
-    (std::is_copy_constructible_v<A> && std::is_copy_constructible_v<B>);
+concept BothCopyConstructible = std::is_copy_constructible_v<A> && std::is_copy_constructible_v<B>;
 
 template <typename A, typename B>
-inline constexpr bool kMoveConstructible =
-    (std::is_move_constructible_v<A> && std::is_move_constructible_v<B>);
+concept BothMoveConstructible = std::is_move_constructible_v<A> && std::is_move_constructible_v<B>;
 
 template <typename A, typename B>
-inline constexpr bool kCopyable =
-    (kCopyConstructible<A, B> && std::is_copy_assignable_v<A> && std::is_copy_assignable_v<B>);
+concept BothCopyable =
+    BothCopyConstructible<A, B> && std::is_copy_assignable_v<A> && std::is_copy_assignable_v<B>;
 
 template <typename A, typename B>
-inline constexpr bool kMovable =
-    (kMoveConstructible<A, B> && std::is_move_assignable_v<A> && std::is_move_assignable_v<B>);
+concept BothMovable =
+    BothMoveConstructible<A, B> && std::is_move_assignable_v<A> && std::is_move_assignable_v<B>;
 
 // The accessors shared by both storage strategies. Every access checks which alternative
 // is live, so a bug in Result or Optional panics instead of reading the wrong member.
@@ -58,13 +57,18 @@ class EitherAccess {
   constexpr B&& second() && { return std::move(Checked(Self(), false).second_); }
 
  private:
+  // Only the Either that derives from this may construct it.
+  friend Derived;
+  constexpr EitherAccess() = default;
+
   constexpr Derived& Self() { return static_cast<Derived&>(*this); }
   constexpr const Derived& Self() const { return static_cast<const Derived&>(*this); }
 
+  // `self` is always Self() of the calling accessor, never a temporary.
   template <typename D>
   static constexpr D& Checked(D& self, bool want_first) {
     LIBK_ASSERT(self.is_first_ == want_first, "Either accessed through the wrong alternative");
-    return self;
+    return self;  // NOLINT(bugprone-return-const-ref-from-parameter): self is *this.
   }
 };
 
@@ -113,7 +117,7 @@ class Either<A, B, false> : public EitherAccess<Either<A, B>, A, B> {
       : second_(std::forward<Args>(args)...), is_first_(false) {}
 
   Either(const Either& other)
-    requires kCopyConstructible<A, B>
+    requires BothCopyConstructible<A, B>
       : is_first_(other.is_first_) {
     if (is_first_) {
       ::new (__builtin_addressof(first_)) A(other.first_);
@@ -124,7 +128,7 @@ class Either<A, B, false> : public EitherAccess<Either<A, B>, A, B> {
 
   Either(Either&& other) noexcept(std::is_nothrow_move_constructible_v<A> &&
                                   std::is_nothrow_move_constructible_v<B>)
-    requires kMoveConstructible<A, B>
+    requires BothMoveConstructible<A, B>
       : is_first_(other.is_first_) {
     if (is_first_) {
       ::new (__builtin_addressof(first_)) A(std::move(other.first_));
@@ -134,7 +138,7 @@ class Either<A, B, false> : public EitherAccess<Either<A, B>, A, B> {
   }
 
   Either& operator=(const Either& other)
-    requires kCopyable<A, B>
+    requires BothCopyable<A, B>
   {
     if (this == &other) return *this;
     if (is_first_ && other.is_first_) {
@@ -153,7 +157,7 @@ class Either<A, B, false> : public EitherAccess<Either<A, B>, A, B> {
                                              std::is_nothrow_move_constructible_v<B> &&
                                              std::is_nothrow_move_assignable_v<A> &&
                                              std::is_nothrow_move_assignable_v<B>)
-    requires kMovable<A, B>
+    requires BothMovable<A, B>
   {
     if (this == &other) return *this;
     if (is_first_ && other.is_first_) {

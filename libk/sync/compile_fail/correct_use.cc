@@ -33,7 +33,7 @@ void LockThenUnlock(libk::SpinLock& lock) {
 class Tally {
  public:
   int Get() {
-    libk::ScopedLock hold(lock_);
+    const libk::ScopedLock hold(lock_);
     return count_;
   }
 
@@ -44,7 +44,7 @@ class Tally {
 
 // discarded_interrupt_guard.cc: a named guard.
 bool Critical() {
-  libk::interrupts::InterruptGuard guard;
+  const libk::interrupts::InterruptGuard guard;
   return libk::interrupts::AreEnabled();
 }
 

@@ -5,6 +5,9 @@
 
 namespace libk::x86_64::raw {
 
+// Variables written by inline-asm output operands look never-modified to the check.
+// NOLINTBEGIN(misc-const-correctness)
+
 // Returns CR0 (protection, paging, write protection, cache control).
 // Safe: it only reads a register.
 inline std::uint64_t ReadCr0() {
@@ -58,5 +61,7 @@ inline std::uint64_t ReadCr3() {
   asm volatile("mov %%cr3, %0" : "=r"(value));
   return value;
 }
+
+// NOLINTEND(misc-const-correctness)
 
 }  // namespace libk::x86_64::raw

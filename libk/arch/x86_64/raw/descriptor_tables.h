@@ -1,11 +1,14 @@
 // Loading the CPU's descriptor tables and segment registers: lgdt, lidt, ltr, and the
 // reloads of CS (a far return) and of the data segment registers that follow a new GDT.
-// The tables themselves are built by pure code (kernel/arch/x86_64).
+// The tables themselves are built by pure code (libk/arch/x86_64: gdt_table.h, idt_table.h).
 #pragma once
 
 #include <cstdint>
 
 namespace libk::x86_64::raw {
+
+// Variables written by inline-asm output operands look never-modified to the check.
+// NOLINTBEGIN(misc-const-correctness)
 
 // The operand of lgdt/lidt (and sgdt/sidt): limit (size - 1) and linear base address.
 struct [[gnu::packed]] DescriptorTablePointer {
@@ -104,5 +107,7 @@ inline std::uint16_t ReadStackSegment() {
   asm volatile("movw %%ss, %w0" : "=r"(selector));
   return selector;
 }
+
+// NOLINTEND(misc-const-correctness)
 
 }  // namespace libk::x86_64::raw

@@ -7,6 +7,9 @@
 
 namespace libk::x86_64::raw {
 
+// Variables written by inline-asm output operands look never-modified to the check.
+// NOLINTBEGIN(misc-const-correctness)
+
 // Reads a byte from I/O port `port`.
 // Safety: reading a device register can have side effects on the device (acknowledging
 // an interrupt, popping a FIFO); the caller must own the device behind `port`.
@@ -87,5 +90,7 @@ inline std::uint64_t Rdtsc() {
 
 // Hints to the CPU that this is a spin-wait loop. Safe: a hint with no effect on state.
 inline void Pause() { asm volatile("pause" : : : "memory"); }
+
+// NOLINTEND(misc-const-correctness)
 
 }  // namespace libk::x86_64::raw
