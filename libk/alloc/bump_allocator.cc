@@ -34,7 +34,7 @@ void* BumpAllocator::Allocate(std::size_t size, std::size_t align) {
 Result<void, FreeError> BumpAllocator::Deallocate(void* ptr, std::size_t size, std::size_t align) {
   if (ptr == nullptr) return Ok();
   if (size == 0) size = 1;
-  auto* block = static_cast<std::byte*>(ptr);
+  auto* block = BytesOf(ptr);
   if (block < begin_ || block >= next_ || static_cast<std::size_t>(next_ - block) < size) {
     return Err(FreeError::kOutsideHeap);
   }

@@ -43,12 +43,12 @@ TEST(BumpAllocatorTest, ReusesMemoryOnlyWhenEverythingIsFree) {
   BumpAllocator heap;
   // SAFETY: the buffer outlives the allocator.
   heap.Init(source.base(), 4096, &source);
-  auto* a = static_cast<std::byte*>(heap.Allocate(100, 8));
-  auto* b = static_cast<std::byte*>(heap.Allocate(100, 8));
+  auto* a = BytesOf(heap.Allocate(100, 8));
+  auto* b = BytesOf(heap.Allocate(100, 8));
   ASSERT_EQ(a, source.base());
   // SAFETY (every free below): blocks of this heap, each freed once with its size.
   ASSERT_TRUE(heap.Deallocate(a, 100, 8).is_ok());
-  auto* c = static_cast<std::byte*>(heap.Allocate(100, 8));
+  auto* c = BytesOf(heap.Allocate(100, 8));
   EXPECT_GT(c, b) << "a freed block must not be reused while others live";
   ASSERT_TRUE(heap.Deallocate(b, 100, 8).is_ok());
   ASSERT_TRUE(heap.Deallocate(c, 100, 8).is_ok());
@@ -62,7 +62,7 @@ TEST(BumpAllocatorTest, AlignsByPadding) {
   heap.Init(source.base(), 8192, &source);
   EXPECT_EQ(heap.Allocate(1, 1), source.base());
   void* page = heap.Allocate(16, 4096);
-  EXPECT_EQ(PaddingFor(static_cast<std::byte*>(page), 4096), 0U);
+  EXPECT_EQ(PaddingFor(BytesOf(page), 4096), 0U);
 }
 
 TEST(BumpAllocatorTest, GrowsThenFailsAtTheLimit) {

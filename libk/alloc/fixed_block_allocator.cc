@@ -48,7 +48,7 @@ std::byte* FixedBlockAllocator::TakeChunk(std::size_t index, std::size_t blocks,
   const std::size_t size = (blocks * align) + sizeof(ChunkTrailer);
   void* chunk =
       grow ? fallback_.Allocate(size, align) : fallback_.AllocateWithoutGrowing(size, align);
-  return static_cast<std::byte*>(chunk);
+  return BytesOf(chunk);
 }
 
 void* FixedBlockAllocator::Refill(std::size_t index) {
@@ -89,7 +89,7 @@ Result<void, FreeError> FixedBlockAllocator::DeallocateSlow(void* ptr, std::size
     return Ok();
   }
   // One of the fast path's checks failed: say which.
-  auto* block = static_cast<std::byte*>(ptr);
+  auto* block = BytesOf(ptr);
   const std::size_t block_size = kSizeClasses[index];
   if (!fallback_.Contains(block, block_size)) return Err(FreeError::kOutsideHeap);
   if (PaddingFor(block, block_size) != 0) return Err(FreeError::kMisaligned);

@@ -66,7 +66,7 @@ class FixedBlockAllocator {
     if (size == 0) size = 1;
     const std::size_t index = SizeClassOf(size, align);
     if (ptr != nullptr && index != kLargeClass) [[likely]] {
-      auto* block = static_cast<std::byte*>(ptr);
+      auto* block = BytesOf(ptr);
       SizeClass& size_class = classes_[index];
       const std::size_t block_size = kSizeClasses[index];
       if (fallback_.Contains(block, block_size) && PaddingFor(block, block_size) == 0 &&

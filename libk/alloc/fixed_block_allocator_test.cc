@@ -71,7 +71,7 @@ class FixedBlockAllocatorTest : public ::testing::Test {
 TEST_F(FixedBlockAllocatorTest, ReusesTheLastFreedBlockOfAClass) {
   void* a = heap().Allocate(24, 8);
   void* b = heap().Allocate(30, 8);
-  EXPECT_EQ(static_cast<std::byte*>(b), static_cast<std::byte*>(a) + 32);
+  EXPECT_EQ(BytesOf(b), BytesOf(a) + 32);
   // SAFETY: a block of this heap, freed once with its size.
   ASSERT_TRUE(heap().Deallocate(a, 24, 8).is_ok());
   EXPECT_EQ(heap().Allocate(17, 1), a) << "any request of the 32-byte class takes the block";
@@ -80,7 +80,7 @@ TEST_F(FixedBlockAllocatorTest, ReusesTheLastFreedBlockOfAClass) {
 
 TEST_F(FixedBlockAllocatorTest, AlignsBlocksToTheirClass) {
   for (std::size_t index = 0; index < kSizeClassCount; ++index) {
-    auto* block = static_cast<std::byte*>(heap().Allocate(1, kSizeClasses[index]));
+    auto* block = BytesOf(heap().Allocate(1, kSizeClasses[index]));
     ASSERT_NE(block, nullptr);
     EXPECT_EQ(PaddingFor(block, kSizeClasses[index]), 0U);
     EXPECT_EQ(heap().Stats().live_by_class[index], 1U);
@@ -92,7 +92,7 @@ TEST_F(FixedBlockAllocatorTest, LargeAndOverAlignedRequestsGoToTheFallback) {
   void* aligned = heap().Allocate(8, 4096);
   const HeapStats stats = heap().Stats();
   EXPECT_EQ(stats.live_by_class[kLargeClass], 2U);
-  EXPECT_EQ(PaddingFor(static_cast<std::byte*>(aligned), 4096), 0U);
+  EXPECT_EQ(PaddingFor(BytesOf(aligned), 4096), 0U);
   for (const std::size_t ready : stats.free_blocks_by_class) EXPECT_EQ(ready, 0U);
   // SAFETY (both): blocks of this heap, each freed once with its size and alignment.
   ASSERT_TRUE(heap().Deallocate(large, 4000, 16).is_ok());
@@ -135,8 +135,7 @@ TEST_F(FixedBlockAllocatorTest, RefusesTheFreesItCanCheck) {
   ASSERT_TRUE(heap().Deallocate(a, 64, 16).is_ok());
   EXPECT_EQ(heap().Deallocate(a, 64, 16).error(), FreeError::kOverlapsFreeBlock);
   EXPECT_EQ(heap().Deallocate(a, 128, 16).error(), FreeError::kNothingAllocated);
-  EXPECT_EQ(heap().Deallocate(static_cast<std::byte*>(b) + 16, 64, 16).error(),
-            FreeError::kMisaligned);
+  EXPECT_EQ(heap().Deallocate(BytesOf(b) + 16, 64, 16).error(), FreeError::kMisaligned);
   std::byte outside[64];
   EXPECT_EQ(heap().Deallocate(outside, 64, 16).error(), FreeError::kOutsideHeap);
   EXPECT_TRUE(heap().InvariantsHold());

@@ -93,7 +93,7 @@ void* LinkedListAllocator::TakeFirstFit(std::size_t size, std::size_t align) {
 Result<void, FreeError> LinkedListAllocator::Deallocate(void* ptr, std::size_t size,
                                                         std::size_t align) {
   if (ptr == nullptr) return Ok();
-  auto* start = static_cast<std::byte*>(ptr);
+  auto* start = BytesOf(ptr);
   if (size > kMaxRequest || !Contains(start, BlockSize(size))) return Err(FreeError::kOutsideHeap);
   if (PaddingFor(start, BlockAlign(align)) != 0) return Err(FreeError::kMisaligned);
   LIBK_TRY(Insert(start, BlockSize(size)));

@@ -52,7 +52,7 @@ class LinkedListAllocator {
 
   // Returns whether the `size` bytes at `ptr` lie inside the managed part of the region.
   bool Contains(const void* ptr, std::size_t size) const {
-    const auto* start = static_cast<const std::byte*>(ptr);
+    const auto* start = BytesOf(ptr);
     return start >= usable_begin_ && start < usable_end_ &&
            static_cast<std::size_t>(usable_end_ - start) >= size;
   }

@@ -50,7 +50,7 @@ class LinkedListAllocatorTest : public ::testing::Test {
     heap_.Init(source_.base(), 4096, &source_);
   }
   std::byte* Allocate(std::size_t size, std::size_t align = 16) {
-    return static_cast<std::byte*>(heap_.Allocate(size, align));
+    return BytesOf(heap_.Allocate(size, align));
   }
   void Free(std::byte* block, std::size_t size, std::size_t align = 16) {
     // SAFETY: the tests free each block once, with its size.
@@ -138,7 +138,7 @@ TEST(LinkedListAllocatorInit, UsesTheAlignedPartOfTheRegion) {
   const HeapStats stats = heap.Stats();
   EXPECT_EQ(stats.region_bytes, 100U);
   EXPECT_EQ(stats.free_bytes, 80U);  // [11, 91) of the region, 16-aligned.
-  EXPECT_EQ(PaddingFor(static_cast<std::byte*>(heap.Allocate(80, 16)), 16), 0U);
+  EXPECT_EQ(PaddingFor(BytesOf(heap.Allocate(80, 16)), 16), 0U);
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 #include "libk/alloc/locked_allocator.h"
 
 #include <cstddef>
-#include <cstdint>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -12,6 +12,7 @@
 #include "libk/alloc/fixed_block_allocator.h"
 #include "libk/alloc/heap_stats.h"
 #include "libk/alloc/linked_list_allocator.h"
+#include "libk/alloc/region.h"
 #include "libk/alloc/testing/buffer_region_source.h"
 #include "libk/sync/testing/run_concurrently.h"
 
@@ -64,15 +65,16 @@ void Hammer(LockedAllocator<A>& heap) {
   constexpr int kThreads = 4;
   constexpr int kRounds = 200;
   libk::testing::RunConcurrently(kThreads, [&](int thread) {
-    std::vector<std::pair<std::uint8_t*, std::size_t>> blocks;
+    std::vector<std::pair<std::byte*, std::size_t>> blocks;
     for (int round = 0; round < kRounds; ++round) {
       const std::size_t size = 1 + static_cast<std::size_t>((round * 37 + thread * 11) % 3000);
-      auto* block = static_cast<std::uint8_t*>(heap.AllocateOrPanic(size, 16));
-      for (std::size_t i = 0; i < size; ++i) block[i] = static_cast<std::uint8_t>(thread);
+      std::byte* block = BytesOf(heap.AllocateOrPanic(size, 16));
+      for (std::size_t i = 0; i < size; ++i) block[i] = static_cast<std::byte>(thread);
       blocks.emplace_back(block, size);
       if (round % 3 == 2) {
         for (auto& [old, old_size] : blocks) {
-          for (std::size_t i = 0; i < old_size; ++i) ASSERT_EQ(old[i], thread);
+          for (std::size_t i = 0; i < old_size; ++i)
+            ASSERT_EQ(old[i], static_cast<std::byte>(thread));
           // SAFETY: this thread's block, freed once with its size.
           heap.Deallocate(old, old_size, 16);
         }

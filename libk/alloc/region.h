@@ -87,16 +87,20 @@ inline std::size_t PaddingFor(const std::byte* p, std::size_t align) {
 // Returns whether `p` is a multiple of `align` (a power of two).
 inline bool IsAligned(const void* p, std::size_t align) { return __builtin_is_aligned(p, align); }
 
-// Returns the bytes of `object`, for intrusive list nodes that live in free memory.
-// (Through void*: std::byte may view any object, and the unsafe-boundary lint keeps
-// reinterpret_cast in raw/.)
+// Returns the bytes of `object`: a block the allocators hand out or take back (void*), or
+// an intrusive list node that lives in free memory. The allocators do all their address
+// arithmetic on std::byte*, and this is the one place that makes one (the unsafe-boundary
+// lint allowlists this file for it). Safe: std::byte may view the storage of any object,
+// and the result points where `object` does, so it is exactly as valid as `object`.
 // NOLINTBEGIN(bugprone-casting-through-void)
 template <typename T>
 std::byte* BytesOf(T* object) {
+  // SAFETY: a view as bytes of the same storage; nothing else is read or written.
   return static_cast<std::byte*>(static_cast<void*>(object));
 }
 template <typename T>
 const std::byte* BytesOf(const T* object) {
+  // SAFETY: as above.
   return static_cast<const std::byte*>(static_cast<const void*>(object));
 }
 // NOLINTEND(bugprone-casting-through-void)

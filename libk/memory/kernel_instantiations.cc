@@ -26,6 +26,12 @@ struct NonTrivial {
   int value;
 };
 
+// Over-aligned: its storage comes from the align_val_t forms of operator new and delete
+// that libc++'s <new> declares for the kernel.
+struct alignas(64) CacheLine {
+  std::uint64_t words[8];
+};
+
 static_assert(Send<Arc<NonTrivial>> && !Send<Rc<NonTrivial>>);
 
 }  // namespace
@@ -33,6 +39,8 @@ static_assert(Send<Arc<NonTrivial>> && !Send<Rc<NonTrivial>>);
 template class Vector<std::uint64_t>;
 template class Vector<NonTrivial>;
 template class UniquePtr<NonTrivial>;
+template class Vector<CacheLine>;
+template class UniquePtr<CacheLine>;
 
 // Exercises the member templates and factories; never called, only compiled.
 int KernelOwningTypeInstantiations(int x) {
@@ -43,6 +51,9 @@ int KernelOwningTypeInstantiations(int x) {
   values.Erase(1);
   Vector<NonTrivial> copy = values.TryClone().UnwrapOrPanic();
   UniquePtr<NonTrivial> boxed = MakeUnique<NonTrivial>(x);
+  UniquePtr<CacheLine> line_box = MakeUnique<CacheLine>();
+  Vector<CacheLine> lines;
+  lines.Push(CacheLine{});
   Rc<NonTrivial> local = MakeRc<NonTrivial>(x);
   WeakRc<NonTrivial> weak_local = local.Downgrade();
   Arc<NonTrivial> shared = MakeArc<NonTrivial>(x);
@@ -50,9 +61,9 @@ int KernelOwningTypeInstantiations(int x) {
   String text;
   Format(text, "{} {}", x, copy.size());
   const String line = String::TryFormat("{}", text).UnwrapOrPanic();
-  return boxed->value + (weak_local.Upgrade().has_value() ? 1 : 0) +
-         (weak_shared.Upgrade().has_value() ? 1 : 0) + static_cast<int>(line.size()) +
-         values.Pop().value().value + (copy == values ? 1 : 0);
+  return boxed->value + static_cast<int>(line_box->words[0] + lines[0].words[0]) +
+         (weak_local.Upgrade().has_value() ? 1 : 0) + (weak_shared.Upgrade().has_value() ? 1 : 0) +
+         static_cast<int>(line.size()) + values.Pop().value().value + (copy == values ? 1 : 0);
 }
 
 }  // namespace libk

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <new>
+#include <type_traits>
 
 #include "libk/alloc/bump_allocator.h"
 #include "libk/alloc/fixed_block_allocator.h"
@@ -65,9 +66,14 @@ class ArenaHeap {
   ArenaHeap& operator=(const ArenaHeap&) = delete;
   ~ArenaHeap() = default;
 
+  // Returns `count` T's in a fresh block (T is trivial: no code runs to make them).
   template <typename T>
   T* New(std::size_t count = 1) {
-    return static_cast<T*>(heap_.AllocateOrPanic(sizeof(T) * count, alignof(T)));
+    static_assert(std::is_trivially_default_constructible_v<T> &&
+                  std::is_trivially_destructible_v<T>);
+    // The non-allocating placement new[] asks for no array cookie, so the T's fill
+    // exactly the block; it gives them a type without a pointer cast.
+    return ::new (heap_.AllocateOrPanic(sizeof(T) * count, alignof(T))) T[count];
   }
   // Frees what New<T>(count) returned.
   // Safety: `object` must come from New<T>(count) on this heap and not have been freed.

@@ -53,10 +53,14 @@ ASM_ALLOWED = {
 # `// SAFETY:`). Add a directory or file here, with its reason, when it really needs them.
 POINTER_CAST_ALLOWED = {
     "boot/": "turns the loader's physical addresses into references",
+    "libk/alloc/region.h": "BytesOf views a heap block or a free-list node as std::byte, "
+                           "which may alias any object: the allocators' address arithmetic",
     "libk/fmt/format.h": "type-erased format arguments: FormatErased<T> casts the pointer "
                          "back to the T its FormatArg was made from",
     "libk/fmt/format_test.cc": "makes pointers from integers to format them, never to "
                                "dereference them",
+    "libk/memory/allocation.h": "AllocateArray gives operator new's void* the element "
+                                "type of the array it is storage for",
     "libk/multiboot2/internal/layout.h": "views boot-information bytes as chars, which may "
                                          "alias any object",
     "libk/multiboot2/testing/guarded_buffer.cc": "host-only test support: mmap returns the "

@@ -163,7 +163,7 @@ void RunWorkload(const Workload& workload) {  // NOLINT(readability-function-cog
       check_stats();
       continue;
     }
-    auto* block = static_cast<std::byte*>(ptr);
+    auto* block = BytesOf(ptr);
     const auto address = std::bit_cast<std::uintptr_t>(ptr);
     const auto base = std::bit_cast<std::uintptr_t>(source.base());
     const std::size_t counted = size == 0 ? 1 : size;
