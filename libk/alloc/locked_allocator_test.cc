@@ -65,16 +65,16 @@ void Hammer(LockedAllocator<A>& heap) {
   constexpr int kThreads = 4;
   constexpr int kRounds = 200;
   libk::testing::RunConcurrently(kThreads, [&](int thread) {
+    const auto mark = static_cast<std::byte>(thread);
     std::vector<std::pair<std::byte*, std::size_t>> blocks;
     for (int round = 0; round < kRounds; ++round) {
       const std::size_t size = 1 + static_cast<std::size_t>((round * 37 + thread * 11) % 3000);
       std::byte* block = BytesOf(heap.AllocateOrPanic(size, 16));
-      for (std::size_t i = 0; i < size; ++i) block[i] = static_cast<std::byte>(thread);
+      for (std::size_t i = 0; i < size; ++i) block[i] = mark;
       blocks.emplace_back(block, size);
       if (round % 3 == 2) {
         for (auto& [old, old_size] : blocks) {
-          for (std::size_t i = 0; i < old_size; ++i)
-            ASSERT_EQ(old[i], static_cast<std::byte>(thread));
+          for (std::size_t i = 0; i < old_size; ++i) ASSERT_EQ(old[i], mark);
           // SAFETY: this thread's block, freed once with its size.
           heap.Deallocate(old, old_size, 16);
         }
