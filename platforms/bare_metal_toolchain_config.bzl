@@ -84,6 +84,21 @@ _CXX_FLAGS = [
     "-fsized-deallocation",
 ]
 
+# Hardening (docs/hardening.md), as a feature that is on by default; a build can drop it
+# with --features=-keel_ubsan.
+#
+# keel_ubsan: the undefined-behaviour checks that need no runtime type information (vptr
+# and function would need RTTI) and no floating point; a failed check calls a handler in
+# //kernel/ubsan, which panics with the file, line and column. -fno-sanitize-recover makes
+# the handlers noreturn, which keeps the checks small. (local-bounds reports through a trap
+# instruction in LLVM 19, seen as an invalid-opcode exception.)
+_UBSAN_FLAGS = [
+    "-fsanitize=alignment,bool,builtin,bounds,enum,integer-divide-by-zero,nonnull-attribute," +
+    "null,object-size,pointer-overflow,return,returns-nonnull-attribute,shift," +
+    "signed-integer-overflow,unreachable,vla-bound",
+    "-fno-sanitize-recover=all",
+]
+
 # ld.lld's own flags: the link step is ld.lld itself (@local_clang//:link.sh), not a
 # compiler driver, so no host start files, libraries or search paths can reach a kernel.
 _LINK_FLAGS = [
@@ -104,6 +119,11 @@ def _impl(ctx):
                 flag_set(actions = _CXX, flag_groups = [flag_group(flags = _CXX_FLAGS)]),
                 flag_set(actions = _LINK, flag_groups = [flag_group(flags = _LINK_FLAGS)]),
             ],
+        ),
+        feature(
+            name = "keel_ubsan",
+            enabled = True,
+            flag_sets = [flag_set(actions = _C_AND_CXX, flag_groups = [flag_group(flags = _UBSAN_FLAGS)])],
         ),
         # Static libraries only: there is no loader in a kernel.
         feature(name = "supports_pic", enabled = False),

@@ -38,8 +38,14 @@ void HandlePanic(const PanicInfo& info) {
   libk::x86_64::raw::Cli();
   kernel::console::BreakLockForPanic();
   kernel::console::SetColors(kernel::drivers::Color::kWhite, kernel::drivers::Color::kRed);
-  kernel::kprintln("PANIC at {}:{} in {}: {}", info.location.file, info.location.line,
-                   info.location.function, info.message);
+  const libk::SourceLocation& where = info.location;
+  if (where.column != 0) {
+    kernel::kprintln("PANIC at {}:{}:{} in {}: {}", where.file, where.line, where.column,
+                     where.function, info.message);
+  } else {
+    kernel::kprintln("PANIC at {}:{} in {}: {}", where.file, where.line, where.function,
+                     info.message);
+  }
   kernel::console::SetColors(kernel::drivers::Color::kLightGray, kernel::drivers::Color::kBlack);
   if (panic::hook != nullptr) {
     panic::panicking = false;  // The hook may resume normal execution.
