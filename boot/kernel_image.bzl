@@ -5,7 +5,7 @@
 makes `<name>_bin` (the cc_binary, bare-metal only), `<name>` (its ELF, built for the
 bare-metal platform from any configuration) and `<name>_iso` (a GRUB ISO booting it).
 The sources define kernel::Main; the boot path (//boot) calls it. Every image links the
-panic handler and the UBSan handlers (docs/hardening.md).
+panic handler, the stack protector's runtime and the UBSan handlers (docs/hardening.md).
 """
 
 load("@rules_cc//cc:defs.bzl", "cc_binary")
@@ -19,6 +19,7 @@ def kernel_image(name, srcs = [], deps = [], visibility = None, testonly = False
         deps = deps + [
             "//boot",
             "//kernel/panic",
+            "//kernel/stack_protector",
             "//kernel/ubsan",
             "//libk/std:mem_runtime",
         ],

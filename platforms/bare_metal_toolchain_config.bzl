@@ -64,7 +64,6 @@ _COMMON_FLAGS = [
     "-mcmodel=kernel",
     "-fno-pic",
     "-fno-pie",
-    "-fno-stack-protector",
     "-fno-omit-frame-pointer",
     "-g",
     "-O2",
@@ -84,8 +83,8 @@ _CXX_FLAGS = [
     "-fsized-deallocation",
 ]
 
-# Hardening (docs/hardening.md), as a feature that is on by default; a build can drop it
-# with --features=-keel_ubsan.
+# Hardening (docs/hardening.md), as two features that are on by default; a build can drop
+# one with --features=-keel_ubsan or --features=-keel_stack_protector.
 #
 # keel_ubsan: the undefined-behaviour checks that need no runtime type information (vptr
 # and function would need RTTI) and no floating point; a failed check calls a handler in
@@ -97,6 +96,14 @@ _UBSAN_FLAGS = [
     "null,object-size,pointer-overflow,return,returns-nonnull-attribute,shift," +
     "signed-integer-overflow,unreachable,vla-bound",
     "-fno-sanitize-recover=all",
+]
+
+# keel_stack_protector: a canary in every frame with an array or an address-taken local,
+# compared with __stack_chk_guard (a global, not the %fs-relative slot hosted targets use)
+# before returning. //kernel/stack_protector sets the guard at boot and panics on a mismatch.
+_STACK_PROTECTOR_FLAGS = [
+    "-fstack-protector-strong",
+    "-mstack-protector-guard=global",
 ]
 
 # ld.lld's own flags: the link step is ld.lld itself (@local_clang//:link.sh), not a
@@ -124,6 +131,11 @@ def _impl(ctx):
             name = "keel_ubsan",
             enabled = True,
             flag_sets = [flag_set(actions = _C_AND_CXX, flag_groups = [flag_group(flags = _UBSAN_FLAGS)])],
+        ),
+        feature(
+            name = "keel_stack_protector",
+            enabled = True,
+            flag_sets = [flag_set(actions = _C_AND_CXX, flag_groups = [flag_group(flags = _STACK_PROTECTOR_FLAGS)])],
         ),
         # Static libraries only: there is no loader in a kernel.
         feature(name = "supports_pic", enabled = False),
