@@ -38,6 +38,8 @@ struct TypeDescriptor {
 // Returns the type's name, quoted ("'int'"): a NUL-terminated string that the compiler
 // stores right after the descriptor's fields.
 inline const char* TypeName(const TypeDescriptor& type) {
+  // SAFETY: `type` is a descriptor the compiler emitted (or a test laid out the same way),
+  // so the name's bytes follow its fields, and chars may view any bytes.
   // NOLINTNEXTLINE(bugprone-casting-through-void): the name is stored after the fields.
   return static_cast<const char*>(static_cast<const void*>(&type + 1));
 }

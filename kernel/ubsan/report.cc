@@ -86,7 +86,8 @@ struct libk::Formatter<kernel::ubsan::TypedValue> {
     using kernel::ubsan::TypeDescriptor;
     const TypeDescriptor& type = *value.type;
     if (kernel::ubsan::IsInteger(type) && kernel::ubsan::BitWidth(type) > 64) {
-      // A wide value is passed by address.
+      // SAFETY: the compiler passes a value wider than a pointer by the address of a copy
+      // of it, of the type the descriptor names: 128 bits, as IsInteger and BitWidth say.
       const auto wide = *static_cast<const unsigned __int128*>(value.handle);
       libk::Format(sink, "{:#018x}{:016x}", static_cast<std::uint64_t>(wide >> 64),
                    static_cast<std::uint64_t>(wide));

@@ -143,8 +143,8 @@ void ReadArgument(ByteReader& input, Argument& argument) {
       return;
     }
     default: {
-      // Only the pointer's bits are formatted; it is never dereferenced.
       const auto address = static_cast<std::uintptr_t>(input.U64());
+      // SAFETY: only the pointer's bits are formatted; it is never dereferenced.
       const auto* pointer = std::bit_cast<const void*>(address);
       argument = {{},
                   internal::MakeArg(pointer),
