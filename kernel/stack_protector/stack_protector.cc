@@ -45,7 +45,7 @@ extern "C" {
 // Called by a protected function whose canary changed: its frame was overwritten, so
 // nothing it would return to can be trusted. The return address lies just after the call
 // in that function; one byte earlier is inside it even when the call is its last
-// instruction. (With a symbolizer this would print the function's name.)
+// instruction. The panic's backtrace names that function.
 [[noreturn]] void __stack_chk_fail() {
   // (A separate variable: clang-tidy 19's analyzer crashes on a bit_cast of the builtin.)
   const void* const return_address = __builtin_return_address(0);

@@ -1,12 +1,12 @@
 // The kernel's UBSan runtime: the __ubsan_handle_* functions clang calls when a check
 // fails. Each one puts the failure into words (report.h) and panics through libk's panic
-// path at the check's file, line and column, with the code address of the check (there is
-// no symbolizer yet to name its function). The kernel is built with
-// -fno-sanitize-recover (platforms/bare_metal_toolchain_config.bzl), so the compiler calls
-// the _abort names and treats them as not returning; the recoverable names are left
-// undefined, and a build that asks for them fails to link instead of carrying on after
-// undefined behaviour. This file is built without sanitizers (BUILD): a check inside the
-// runtime would call the runtime again.
+// path at the check's file, line and column, with the code address of the check; the
+// panic's backtrace names the function with the check (the frame after the handler's).
+// The kernel is built with -fno-sanitize-recover (platforms/bare_metal_toolchain_config.bzl),
+// so the compiler calls the _abort names and treats them as not returning; the recoverable
+// names are left undefined, and a build that asks for them fails to link instead of
+// carrying on after undefined behaviour. This file is built without sanitizers (BUILD): a
+// check inside the runtime would call the runtime again.
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -26,7 +26,7 @@ namespace {
 constexpr std::size_t kMessageCapacity = 384;
 
 // What the panic line says in place of the function's name, as addr2line does: the check
-// records no function, and there is no symbolizer in the kernel yet.
+// records no function (the backtrace below the line names it).
 constexpr const char* kUnknownFunction = "??";
 
 // Set while a report is being written: the formatting code is itself checked, and a check
@@ -58,7 +58,7 @@ class Report {
 
   // Panics with the message. `caller` is the handler's return address: the check's call
   // of the handler ends just before it, so caller - 1 lies in the function with the check,
-  // which a symbolizer can name (docs/hardening.md).
+  // which gdb or llvm-symbolizer turn into a line (docs/hardening.md).
   [[noreturn]] void Panic(const void* caller) {
     libk::Format(out_, " (pc {:#x})", std::bit_cast<std::uintptr_t>(caller) - 1);
     reporting = false;
