@@ -3,6 +3,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 #include "libk/fmt/format.h"
 
@@ -76,9 +77,9 @@ BitmapFrameAllocator::BitmapFrameAllocator(const UsableMemory& memory, Span<std:
   free_ -= MarkUsed(first, first + bitmap_frames.size());
 }
 
-BitmapFrameAllocator::BitmapFrameAllocator(BitmapFrameAllocator&& other)
-    : memory_(other.memory_),
-      runs_(other.runs_),
+BitmapFrameAllocator::BitmapFrameAllocator(BitmapFrameAllocator&& other) noexcept
+    : memory_(std::move(other.memory_)),
+      runs_(std::move(other.runs_)),
       bitmap_(other.bitmap_),
       bitmap_frames_(other.bitmap_frames_),
       total_(other.total_),
@@ -103,7 +104,7 @@ Optional<PhysFrame<Size4KiB>> BitmapFrameAllocator::AllocateFrame() {
     bitmap_[index] = word | (std::uint64_t{1} << bit);
     cursor_ = index;
     --free_;
-    return FrameNumbered(NumberOf(index * 64 + bit));
+    return FrameNumbered(NumberOf((index * 64) + bit));
   }
   LIBK_PANIC("frame bitmap is full, but {} frames are counted free", free_);
 }
@@ -140,7 +141,7 @@ Optional<std::uint64_t> BitmapFrameAllocator::BitOf(std::uint64_t number) const 
   std::size_t low = 0;
   std::size_t high = runs_.size();
   while (low < high) {
-    const std::size_t mid = low + (high - low) / 2;
+    const std::size_t mid = low + ((high - low) / 2);
     if (runs_[mid].first <= number) {
       low = mid + 1;
     } else {
@@ -157,7 +158,7 @@ std::uint64_t BitmapFrameAllocator::NumberOf(std::uint64_t bit) const {
   std::size_t low = 0;
   std::size_t high = runs_.size();
   while (low < high) {
-    const std::size_t mid = low + (high - low) / 2;
+    const std::size_t mid = low + ((high - low) / 2);
     if (runs_[mid].first_bit <= bit) {
       low = mid + 1;
     } else {

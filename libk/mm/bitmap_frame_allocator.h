@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 #include "libk/arch/x86_64/paging/addr.h"
 #include "libk/arch/x86_64/paging/frame.h"
@@ -43,7 +44,8 @@ class BitmapFrameAllocator {
     const std::size_t words = BitmapWords(memory.frame_count());
     const Optional<FrameRange<Size4KiB>> place = PlaceBitmap(memory, in_use, words, storage_limit);
     if (!place.has_value()) return Err(FrameAllocatorError::kNoRoomForBitmap);
-    Span<std::uint64_t> bitmap = words == 0 ? Span<std::uint64_t>() : reach(*place, words);
+    const Span<std::uint64_t> bitmap =
+        words == 0 ? Span<std::uint64_t>() : std::forward<Reach>(reach)(*place, words);
     LIBK_ASSERT(bitmap.size() >= words, "the bitmap needs {} words, got {}", words, bitmap.size());
     return BitmapFrameAllocator(memory, bitmap.First(words), *place, in_use);
   }
@@ -58,7 +60,7 @@ class BitmapFrameAllocator {
                                                     Span<const PhysRange> in_use, std::size_t words,
                                                     PhysAddr limit);
 
-  BitmapFrameAllocator(BitmapFrameAllocator&& other);
+  BitmapFrameAllocator(BitmapFrameAllocator&& other) noexcept;
   BitmapFrameAllocator(const BitmapFrameAllocator&) = delete;
   BitmapFrameAllocator& operator=(const BitmapFrameAllocator&) = delete;
   BitmapFrameAllocator& operator=(BitmapFrameAllocator&&) = delete;

@@ -65,13 +65,13 @@ TEST(BitmapFrameAllocatorProperty, HandsOutEveryFreeFrameOnceAndNothingElse) {
     const std::set<std::uint64_t> usable = testing::ModelUsableFrames(setup.regions);
     std::set<std::uint64_t> in_use;
     for (const PhysRange& range : setup.in_use) {
-      for (std::uint64_t frame : testing::ModelCoveredFrames(range)) {
-        if (usable.count(frame) != 0) in_use.insert(frame);
+      for (const std::uint64_t frame : testing::ModelCoveredFrames(range)) {
+        if (usable.contains(frame)) in_use.insert(frame);
       }
     }
     std::set<std::uint64_t> free_before_bitmap;
-    for (std::uint64_t frame : usable) {
-      if (in_use.count(frame) == 0) free_before_bitmap.insert(frame);
+    for (const std::uint64_t frame : usable) {
+      if (!in_use.contains(frame)) free_before_bitmap.insert(frame);
     }
     const std::uint64_t words = BitmapFrameAllocator::BitmapWords(usable.size());
     const std::uint64_t needed = (words * 8 + 4095) / 4096;
@@ -96,7 +96,7 @@ TEST(BitmapFrameAllocatorProperty, HandsOutEveryFreeFrameOnceAndNothingElse) {
     BitmapFrameAllocator allocator = std::move(result).value();
     RC_ASSERT(allocator.total_frames() == usable.size());
     std::set<std::uint64_t> bitmap;
-    for (PhysFrame<Size4KiB> frame : allocator.bitmap_frames()) bitmap.insert(frame.Number());
+    for (const PhysFrame<Size4KiB> frame : allocator.bitmap_frames()) bitmap.insert(frame.Number());
     RC_ASSERT(bitmap == place);
     RC_ASSERT(reached.has_value() == (needed > 0));
     RC_ASSERT(storage.size() == (needed > 0 ? words + 3 : 0));
@@ -110,8 +110,8 @@ TEST(BitmapFrameAllocatorProperty, HandsOutEveryFreeFrameOnceAndNothingElse) {
       if (!frame.has_value()) break;
       const std::uint64_t number = frame->Number();
       RC_ASSERT(taken.insert(number).second);
-      RC_ASSERT(free_before_bitmap.count(number) == 1);
-      RC_ASSERT(place.count(number) == 0);
+      RC_ASSERT(free_before_bitmap.contains(number));
+      RC_ASSERT(!place.contains(number));
       RC_ASSERT(allocator.IsUsed(*frame));
       RC_ASSERT(allocator.used_frames() + allocator.free_frames() == allocator.total_frames());
     }
@@ -120,7 +120,7 @@ TEST(BitmapFrameAllocatorProperty, HandsOutEveryFreeFrameOnceAndNothingElse) {
 
     // Free a random half, then take them back: the same frames return.
     std::set<std::uint64_t> returned;
-    for (std::uint64_t number : taken) {
+    for (const std::uint64_t number : taken) {
       if (*rc::gen::arbitrary<bool>()) {
         allocator.DeallocateFrame(PhysFrame<Size4KiB>::Containing(PhysAddr::New(number * 4096)));
         returned.insert(number);
@@ -135,8 +135,8 @@ TEST(BitmapFrameAllocatorProperty, HandsOutEveryFreeFrameOnceAndNothingElse) {
 
     // Released in-use ranges become free frames, and only they do.
     for (const PhysRange& range : setup.in_use) {
-      for (std::uint64_t frame : testing::ModelCoveredFrames(range)) {
-        if (in_use.count(frame) != 0 &&
+      for (const std::uint64_t frame : testing::ModelCoveredFrames(range)) {
+        if (in_use.contains(frame) &&
             allocator.IsUsed(PhysFrame<Size4KiB>::Containing(PhysAddr::New(frame * 4096)))) {
           allocator.DeallocateFrame(PhysFrame<Size4KiB>::Containing(PhysAddr::New(frame * 4096)));
         }
@@ -168,7 +168,7 @@ TEST(BitmapFrameAllocatorProperty, InterleavedAllocationsAgreeWithAModel) {
     const std::uint64_t free_at_start = allocator.free_frames();
     const auto steps =
         *rc::gen::container<std::vector<std::uint16_t>>(rc::gen::arbitrary<std::uint16_t>());
-    for (std::uint16_t step : steps) {
+    for (const std::uint16_t step : steps) {
       if (step % 3 != 0 || held.empty()) {
         const Optional<PhysFrame<Size4KiB>> frame = allocator.AllocateFrame();
         RC_ASSERT(frame.has_value() == (held.size() < free_at_start));
@@ -181,7 +181,7 @@ TEST(BitmapFrameAllocatorProperty, InterleavedAllocationsAgreeWithAModel) {
       }
       RC_ASSERT(allocator.free_frames() == free_at_start - held.size());
     }
-    for (std::uint64_t number : held) {
+    for (const std::uint64_t number : held) {
       allocator.DeallocateFrame(PhysFrame<Size4KiB>::Containing(PhysAddr::New(number * 4096)));
     }
     RC_ASSERT(allocator.free_frames() == free_at_start);

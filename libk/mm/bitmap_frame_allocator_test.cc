@@ -46,7 +46,9 @@ class Storage {
 
 TEST(BitmapFrameAllocator, GrubQemu128MiB) {
   std::vector<std::byte> bytes;
-  for (std::uint8_t byte : multiboot2::testing::kGrubQemu128M) bytes.push_back(std::byte{byte});
+  for (const std::uint8_t byte : multiboot2::testing::kGrubQemu128M) {
+    bytes.push_back(std::byte{byte});
+  }
   // SAFETY: `bytes` holds the whole structure and outlives `info`.
   const multiboot2::Info info = multiboot2::Info::Parse(bytes.data(), bytes.size()).value();
   const PhysRange in_use[] = {
@@ -110,8 +112,10 @@ TEST(BitmapFrameAllocator, MovedFromManagesNothing) {
                                    PhysAddr::New(0x20'0000), storage.Reach())
           .value();
   BitmapFrameAllocator second(std::move(first));
-  EXPECT_EQ(first.total_frames(), 0U);  // NOLINT(bugprone-use-after-move): that is the point.
+  // NOLINTBEGIN(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the point.
+  EXPECT_EQ(first.total_frames(), 0U);
   EXPECT_FALSE(first.AllocateFrame().has_value());
+  // NOLINTEND(bugprone-use-after-move,clang-analyzer-cplusplus.Move)
   EXPECT_TRUE(second.AllocateFrame().has_value());
 }
 

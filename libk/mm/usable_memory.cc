@@ -34,7 +34,7 @@ UsableMemory::Run FramesCovering(PhysRange range) {
   const std::uint64_t start = range.start.value();
   const std::uint64_t end = ClampedEnd(start, range.size);
   if (end == start) return {start / kFrameSize, start / kFrameSize};
-  return {start / kFrameSize, (end - 1) / kFrameSize + 1};
+  return {start / kFrameSize, ((end - 1) / kFrameSize) + 1};
 }
 
 Result<void, FrameAllocatorError> UsableMemory::AddInward(std::uint64_t base,
@@ -42,7 +42,7 @@ Result<void, FrameAllocatorError> UsableMemory::AddInward(std::uint64_t base,
   const std::uint64_t end = ClampedEnd(base, length);
   if (base >= end) return Ok();
   // Frames wholly inside: round the start up and the end down.
-  const std::uint64_t first = base / kFrameSize + (base % kFrameSize != 0 ? 1 : 0);
+  const std::uint64_t first = (base / kFrameSize) + (base % kFrameSize != 0 ? 1 : 0);
   return Add(first, end / kFrameSize);
 }
 

@@ -27,9 +27,12 @@
 #include "kernel/panic/panic.h"
 #include "kernel/testing/ktest.h"
 
-// The kernel image's physical start and virtual end, from boot/linker.ld.
+// The kernel image's physical start and virtual end; boot/linker.ld defines (and names)
+// the symbols.
+// NOLINTBEGIN(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp,readability-identifier-naming)
 extern "C" const std::byte __kernel_start_phys[];
 extern "C" const std::byte __kernel_end[];
+// NOLINTEND(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp,readability-identifier-naming)
 
 namespace paging_selftest {
 namespace {

@@ -51,13 +51,13 @@ KTEST(paging, maps_every_page_size_over_simulated_ram) {
   BitmapFrameAllocator frames =
       BitmapFrameAllocator::Create(libk::Span<const libk::multiboot2::MemoryRegion>(map),
                                    libk::Span<const PhysRange>(&root_range, 1),
-                                   PhysAddr::New(kSimulatedBase + kSimulatedFrames * 4096),
+                                   PhysAddr::New(kSimulatedBase + (kSimulatedFrames * 4096)),
                                    [](FrameRange<Size4KiB> /*frames*/, std::size_t /*words*/) {
                                      return libk::Span<std::uint64_t>(simulated_bitmap);
                                    })
           .UnwrapOrPanic();
   const std::uint64_t free_before = frames.free_frames();
-  SimulatedPhysicalMemory memory(libk::Span<PageTable>(simulated_ram), base);
+  const SimulatedPhysicalMemory memory(libk::Span<PageTable>(simulated_ram), base);
   memory.TableAt(base).Zero();
   Mapper<SimulatedPhysicalMemory> mapper(base, memory);
 
@@ -130,14 +130,13 @@ KTEST(paging, translates_the_kernel_through_the_boot_tables) {
               code);
   const Translation rodata =
       mapper.Translate(VirtAddr::New(libk::x86_64::raw::AddressOf(&kInRodata))).UnwrapOrPanic();
-  LIBK_ASSERT(rodata.flags.Contains(PageTableFlag::kNoExecute) &&
-                  !rodata.flags.Contains(PageTableFlag::kWritable),
-              "{}", rodata);
+  LIBK_ASSERT(rodata.flags.Contains(PageTableFlag::kNoExecute), "{}", rodata);
+  LIBK_ASSERT(!rodata.flags.Contains(PageTableFlag::kWritable), "{}", rodata);
   // Above the first 4 MiB the boot map uses 2 MiB pages.
   const Translation high =
       mapper.Translate(VirtAddr::New(boot::kKernelVma + 0x3000'0123)).UnwrapOrPanic();
-  LIBK_ASSERT(high.size == PageSizeKind::k2MiB && high.address() == PhysAddr::New(0x3000'0123),
-              "{}", high);
+  LIBK_ASSERT(high.size == PageSizeKind::k2MiB, "{}", high);
+  LIBK_ASSERT(high.address() == PhysAddr::New(0x3000'0123), "{}", high);
   LIBK_ASSERT(mapper.Translate(VirtAddr::New(0x1000)).error() == TranslateError::kNotMapped);
 }
 
@@ -164,11 +163,11 @@ KTEST(paging, maps_a_fresh_page_in_the_live_tables) {
       .Flush();
   LIBK_ASSERT(frames.free_frames() == free_before - 4);
   // SAFETY: the page was just mapped, writable, to a frame nothing else uses.
-  volatile std::uint64_t* through_page =
+  auto* through_page =
       libk::x86_64::raw::ObjectAt<volatile std::uint64_t>(page.StartAddress().value());
   *through_page = 0x6b65'656c'2070'6167;
   // SAFETY: the boot window maps the frame too; only this test uses it.
-  volatile std::uint64_t* through_window = libk::x86_64::raw::ObjectAt<volatile std::uint64_t>(
+  auto* through_window = libk::x86_64::raw::ObjectAt<volatile std::uint64_t>(
       window.VirtOf(frame.StartAddress()).value());
   const std::uint64_t read = *through_window;
   LIBK_ASSERT(read == 0x6b65'656c'2070'6167, "read {:#x}", read);
@@ -189,7 +188,7 @@ KTEST(frames, never_hands_out_the_kernel_or_the_boot_information) {
   const PhysRange info = paging_selftest::BootInfoRange();
   auto overlaps = [](PhysFrame<Size4KiB> frame, PhysRange range) {
     return frame.StartAddress() < range.start + range.size &&
-           range.start < frame.StartAddress() + frame.size();
+           range.start < frame.StartAddress() + PhysFrame<Size4KiB>::size();
   };
   libk::ArrayVec<PhysFrame<Size4KiB>, 512> taken;
   while (!taken.full()) {
@@ -199,7 +198,7 @@ KTEST(frames, never_hands_out_the_kernel_or_the_boot_information) {
     LIBK_ASSERT(!overlaps(frame, info), "{} holds the boot information", frame);
     taken.Push(frame);
   }
-  for (PhysFrame<Size4KiB> frame : taken) frames.DeallocateFrame(frame);
+  for (const PhysFrame<Size4KiB> frame : taken) frames.DeallocateFrame(frame);
   LIBK_ASSERT(frames.free_frames() == free_before);
 }
 

@@ -15,6 +15,15 @@ namespace {
 // Leaf 0 of an Intel CPU: "GenuineIntel" in EBX, EDX, ECX.
 constexpr CpuidValues kIntelLeaf0{0xd, 0x756e6547, 0x6c65746e, 0x49656e69};
 
+// Returns leaves with only bit `bit` of register `reg` of leaf `leaf` set.
+CpuidLeaves WithBit(CpuidValues CpuidLeaves::* leaf, std::uint32_t CpuidValues::* reg,
+                    unsigned bit) {
+  CpuidLeaves leaves;
+  CpuidValues& values = leaves.*leaf;
+  values.*reg = std::uint32_t{1} << bit;
+  return leaves;
+}
+
 TEST(DecodeCpuid, EachFeatureComesFromItsBit) {
   struct Case {
     CpuFeature feature;
@@ -34,23 +43,19 @@ TEST(DecodeCpuid, EachFeatureComesFromItsBit) {
       {CpuFeature::kInvariantTsc, &CpuidLeaves::extended7, &CpuidValues::edx, 8},
   };
   for (const Case& c : cases) {
-    CpuidLeaves leaves;
-    (leaves.*c.leaf).*c.reg = std::uint32_t{1} << c.bit;
-    EXPECT_EQ(DecodeCpuid(leaves).features, CpuFeatures(c.feature))
+    EXPECT_EQ(DecodeCpuid(WithBit(c.leaf, c.reg, c.bit)).features, CpuFeatures(c.feature))
         << libk::testing::FormatToString("{}", CpuFeatures(c.feature));
   }
 }
 
 TEST(DecodeCpuid, EveryBitOfEveryLeafDecodesToAtMostOneFeature) {
   std::uint64_t seen = 0;
-  for (CpuidValues CpuidLeaves::* leaf : {&CpuidLeaves::leaf1, &CpuidLeaves::leaf7,
-                                          &CpuidLeaves::extended1, &CpuidLeaves::extended7}) {
-    for (std::uint32_t CpuidValues::* reg :
+  for (CpuidValues CpuidLeaves::* const leaf : {&CpuidLeaves::leaf1, &CpuidLeaves::leaf7,
+                                                &CpuidLeaves::extended1, &CpuidLeaves::extended7}) {
+    for (std::uint32_t CpuidValues::* const reg :
          {&CpuidValues::ebx, &CpuidValues::ecx, &CpuidValues::edx}) {
       for (unsigned bit = 0; bit < 32; ++bit) {
-        CpuidLeaves leaves;
-        (leaves.*leaf).*reg = std::uint32_t{1} << bit;
-        const std::uint64_t bits = DecodeCpuid(leaves).features.bits();
+        const std::uint64_t bits = DecodeCpuid(WithBit(leaf, reg, bit)).features.bits();
         EXPECT_LE(__builtin_popcountll(bits), 1);
         EXPECT_EQ(bits & seen, 0U);
         seen |= bits;

@@ -38,8 +38,8 @@ class PhysWindow {
   // Returns the page table in `frame`; panics if the frame is outside the window.
   paging::PageTable& TableAt(paging::PhysFrame<paging::Size4KiB> frame) const {
     const std::uint64_t start = frame.StartAddress().value();
-    LIBK_ASSERT(start < size_ && size_ - start >= frame.size(),
-                "{} is outside the physical window of {:#x} bytes", frame, size_);
+    const bool inside = start < size_ && paging::Size4KiB::kSize <= size_ - start;
+    LIBK_ASSERT(inside, "{} is outside the physical window of {:#x} bytes", frame, size_);
     // SAFETY: the constructor's contract maps the whole window; the frame is inside it and
     // 4 KiB aligned, as a PageTable must be.
     return *raw::ObjectAt<paging::PageTable>(VirtOf(frame.StartAddress()).value());

@@ -53,7 +53,7 @@ inline rc::Gen<multiboot2::MemoryRegion> ArbitraryRegion() {
   });
 }
 
-inline rc::Gen<std::vector<multiboot2::MemoryRegion>> ArbitraryMemoryMap(std::size_t max) {
+inline rc::Gen<std::vector<multiboot2::MemoryRegion>> ArbitraryMemoryMap(int max) {
   return rc::gen::resize(
       max, rc::gen::container<std::vector<multiboot2::MemoryRegion>>(ArbitraryRegion()));
 }

@@ -39,7 +39,7 @@ enum class PageTableLevel : std::uint8_t { kP1 = 1, kP2 = 2, kP3 = 3, kP4 = 4 };
 
 // Returns the position of the lowest virtual-address bit that indexes a table of `level`.
 constexpr unsigned IndexShift(PageTableLevel level) {
-  return 12 + 9 * (static_cast<unsigned>(level) - 1);
+  return 12 + (9 * (static_cast<unsigned>(level) - 1));
 }
 
 // An index into a page table. Invariant: value() < 512.

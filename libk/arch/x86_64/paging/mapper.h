@@ -172,9 +172,7 @@ class Mapper {
       if (!entry.IsPresent()) return Err(TranslateError::kNotMapped);
       if (level == 1 || entry.IsHugePage()) {
         if (level == 4) return Err(TranslateError::kInvalidEntry);
-        const PageSizeKind kind = level == 1   ? PageSizeKind::k4KiB
-                                  : level == 2 ? PageSizeKind::k2MiB
-                                               : PageSizeKind::k1GiB;
+        const PageSizeKind kind = KindAt(level);
         const std::uint64_t size = BytesOf(kind);
         if (!entry.addr().IsAligned(size)) return Err(TranslateError::kInvalidEntry);
         return Translation{entry.addr(), kind, address.value() & (size - 1), entry.flags()};
@@ -206,6 +204,17 @@ class Mapper {
 
   static constexpr unsigned LevelNumber(PageTableLevel level) {
     return static_cast<unsigned>(level);
+  }
+  // Returns the size of the pages a leaf entry at `level` (1-3) maps.
+  static constexpr PageSizeKind KindAt(unsigned level) {
+    switch (level) {
+      case 1:
+        return PageSizeKind::k4KiB;
+      case 2:
+        return PageSizeKind::k2MiB;
+      default:
+        return PageSizeKind::k1GiB;
+    }
   }
   static PageTableEntry& Entry(const Path& path, unsigned level, VirtAddr address) {
     return (*path.tables[level])[address.IndexAt(static_cast<PageTableLevel>(level))];

@@ -37,11 +37,11 @@ constexpr std::uint64_t kP3[] = {0, 1, 511};
 constexpr std::uint64_t kP2[] = {0, 1, 511};
 constexpr std::uint64_t kP1[] = {0, 1, 511};
 // Enough frames for every table the index sets above can need, and the root.
-constexpr std::uint64_t kRamFrames = 1 + 4 + 4 * 3 + 4 * 3 * 3;
+constexpr std::uint64_t kRamFrames = 1 + 4 + (4 * 3) + (4 * 3 * 3);
 
 struct Mapping {
-  PageSizeKind size;
-  std::uint64_t frame;
+  PageSizeKind size = PageSizeKind::k4KiB;
+  std::uint64_t frame = 0;
   PageTableFlags flags;  // As the leaf entry holds them (normalised).
 };
 
@@ -91,17 +91,18 @@ TableModel TablesFor(const Model& model) {
 
 // Returns how many tables mapping a page of `kind` at `start` would add.
 std::uint64_t TablesNeeded(const TableModel& tables, PageSizeKind kind, std::uint64_t start) {
-  std::uint64_t needed = tables.p3.count(start >> 39) == 0 ? 1 : 0;
-  if (kind != PageSizeKind::k1GiB) needed += tables.p2.count(start >> 30) == 0 ? 1 : 0;
-  if (kind == PageSizeKind::k4KiB) needed += tables.p1.count(start >> 21) == 0 ? 1 : 0;
+  std::uint64_t needed = tables.p3.contains(start >> 39) ? 0 : 1;
+  if (kind != PageSizeKind::k1GiB) needed += tables.p2.contains(start >> 30) ? 0 : 1;
+  if (kind == PageSizeKind::k4KiB) needed += tables.p1.contains(start >> 21) ? 0 : 1;
   return needed;
 }
 
 // Walks the real tree: collects the frames of the tables below the root, and checks that
 // none of them is empty and that every entry above a page lets the page's own flags
 // decide (present and writable, and user above a user page).
-void CollectTables(const SimulatedPhysicalMemory& memory, PhysFrame<Size4KiB> table_frame,
-                   unsigned level, bool user_above, std::set<std::uint64_t>& frames) {
+void CollectTables(  // NOLINT(misc-no-recursion): four levels deep at most.
+    const SimulatedPhysicalMemory& memory, PhysFrame<Size4KiB> table_frame, unsigned level,
+    bool user_above, std::set<std::uint64_t>& frames) {
   const PageTable& table = memory.TableAt(table_frame);
   if (level < 4) RC_ASSERT(!table.IsEmpty());
   for (const PageTableEntry& entry : table) {
@@ -206,7 +207,7 @@ struct Harness {
     }
   }
 
-  void Translate(std::uint64_t address) {
+  void Translate(std::uint64_t address) const {
     const auto* containing = Containing(model, address);
     const auto result = mapper.Translate(VirtAddr::New(address));
     if (containing == nullptr) {
@@ -233,7 +234,7 @@ struct Harness {
 };
 
 template <typename F>
-void WithSize(std::uint32_t which, F&& f) {
+void WithSize(std::uint32_t which, const F& f) {
   switch (which % 3) {
     case 0:
       f(Size4KiB{});
@@ -270,11 +271,11 @@ void RunSteps(const std::vector<Step>& steps) {
           h.UpdateFlags<S>(start, flags, flush);
           break;
         case 4:
-          h.Translate(start + frame_bits % S::kSize);
+          h.Translate(start + (frame_bits % S::kSize));
           break;
         default:
           // Change how many frames the pool may still hand out: from none to plenty.
-          h.pool.set_budget(h.pool.used().size() + frame_bits % 5);
+          h.pool.set_budget(h.pool.used().size() + (frame_bits % 5));
           break;
       }
     });
@@ -309,7 +310,8 @@ TEST(MapperProperty, FillsAndEmptiesCompletely) {
     const auto codes = *rc::gen::container<std::vector<std::uint32_t>>(
         rc::gen::inRange<std::uint32_t>(0, 3 << 16));
     std::vector<Step> steps;
-    for (std::uint32_t code : codes) steps.emplace_back(0, code, code * 0x1000ULL, 0);
+    steps.reserve(codes.size());
+    for (const std::uint32_t code : codes) steps.emplace_back(0, code, code * 0x1000ULL, 0);
     RunSteps(steps);
   }));
 }

@@ -76,21 +76,21 @@ TEST(PageRange, IteratesExactlyTheCoveredPages) {
   EXPECT_TRUE(rc::check([] {
     // Addresses in the lower half, well below its top, so every range fits.
     const std::uint64_t start = *rc::gen::inRange<std::uint64_t>(0, std::uint64_t{1} << 46);
-    const std::uint64_t bytes = *rc::gen::inRange<std::uint64_t>(0, 64 * 4096);
+    const std::uint64_t bytes = *rc::gen::inRange<std::uint64_t>(0, std::uint64_t{64} * 4096);
     const auto range = PageRange<Size4KiB>::Covering(VirtAddr::New(start), bytes);
     std::vector<std::uint64_t> seen;
-    for (Page<Size4KiB> page : range) seen.push_back(page.StartAddress().value());
+    for (const Page<Size4KiB> page : range) seen.push_back(page.StartAddress().value());
     RC_ASSERT(seen.size() == range.size());
     RC_ASSERT(range.empty() == (bytes == 0));
     for (std::size_t i = 0; i < seen.size(); ++i) {
-      RC_ASSERT(seen[i] == start / 4096 * 4096 + i * 4096);
+      RC_ASSERT(seen[i] == (start / 4096 * 4096) + (i * 4096));
     }
     if (bytes > 0) {
       RC_ASSERT(seen.front() <= start);
       RC_ASSERT(seen.back() + 4096 >= start + bytes);
       RC_ASSERT(seen.back() <= start + bytes - 1);
     }
-    for (std::uint64_t offset : {std::uint64_t{0}, bytes / 2, bytes == 0 ? 0 : bytes - 1}) {
+    for (const std::uint64_t offset : {std::uint64_t{0}, bytes / 2, bytes == 0 ? 0 : bytes - 1}) {
       const auto page = Page<Size4KiB>::Containing(VirtAddr::New(start + offset));
       RC_ASSERT(range.Contains(page) == (bytes > 0));
     }
@@ -104,7 +104,7 @@ TEST(PageRange, BetweenAndInclusiveAgree) {
   EXPECT_EQ(range.size(), 1024U);
   EXPECT_EQ(PageRange<Size2MiB>::Between(first, last), PageRange<Size2MiB>(first, 1023));
   std::uint64_t count = 0;
-  for (Page<Size2MiB> page : range) {
+  for (const Page<Size2MiB> page : range) {
     EXPECT_EQ(page, first + count);
     ++count;
   }
@@ -119,7 +119,7 @@ TEST(FrameRange, CoversAndIterates) {
   EXPECT_EQ(range.start(), PhysFrame<Size4KiB>::Containing(PhysAddr::New(0x1000)));
   EXPECT_EQ(range.size(), 2U);
   std::vector<std::uint64_t> starts;
-  for (PhysFrame<Size4KiB> frame : range) starts.push_back(frame.StartAddress().value());
+  for (const PhysFrame<Size4KiB> frame : range) starts.push_back(frame.StartAddress().value());
   EXPECT_EQ(starts, (std::vector<std::uint64_t>{0x1000, 0x2000}));
   EXPECT_TRUE(FrameRange<Size1GiB>::Covering(PhysAddr::New(0x4000'0000), 0).empty());
 }

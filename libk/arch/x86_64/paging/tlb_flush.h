@@ -24,7 +24,7 @@ class [[nodiscard]] TlbFlush {
  public:
   // Makes the token for a change to `page`'s entry.
   explicit constexpr TlbFlush(Page<S> page) : page_(page) {}
-  constexpr TlbFlush(TlbFlush&& other) : page_(other.page_), pending_(other.pending_) {
+  constexpr TlbFlush(TlbFlush&& other) noexcept : page_(other.page_), pending_(other.pending_) {
     other.pending_ = false;
   }
   TlbFlush(const TlbFlush&) = delete;

@@ -39,7 +39,8 @@ TEST(TlbFlush, IgnoreInvalidatesNothing) {
 TEST(TlbFlush, MovingHandsTheDutyOver) {
   TlbFlush<Size2MiB> first(kPage);
   TlbFlush<Size2MiB> second(std::move(first));
-  EXPECT_FALSE(first.pending());  // NOLINT(bugprone-use-after-move): that is the point.
+  // NOLINTNEXTLINE(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the point.
+  EXPECT_FALSE(first.pending());
   EXPECT_TRUE(second.pending());
   second.Ignore();
 }
@@ -53,7 +54,7 @@ TEST(TlbFlush, Formatting) {
 
 TEST(TlbFlushDeathTest, DroppedOrReusedTokensPanic) {
   EXPECT_DEATH(
-      { TlbFlush<Size2MiB> dropped(kPage); },
+      { const TlbFlush<Size2MiB> dropped(kPage); },
       "TlbFlush for Page<2MiB>\\(VirtAddr\\(0xffff800000200000\\)\\) dropped without "
       "Flush\\(\\) or Ignore\\(\\)");
   EXPECT_DEATH(

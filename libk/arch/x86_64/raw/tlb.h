@@ -10,13 +10,12 @@ namespace libk::x86_64::raw {
 // Flushes every non-global TLB entry by writing CR3's current value back to it.
 // Safe: the page tables stay the same; the CPU only re-reads them.
 inline void ReloadCr3() {
-  std::uint64_t value = 0;
   asm volatile(
-      "mov %%cr3, %0\n\t"
-      "mov %0, %%cr3"
-      : "=r"(value)
+      "mov %%cr3, %%rax\n\t"
+      "mov %%rax, %%cr3"
       :
-      : "memory");
+      :
+      : "rax", "memory");
 }
 
 // Invalidates the TLB entry for the page containing `address`, and the paging-structure

@@ -24,7 +24,9 @@ class PoolFrameAllocator {
   // Hands out the frames of `memory`, at most `budget` at a time.
   explicit PoolFrameAllocator(SimulatedPhysicalMemory memory, std::uint64_t budget = UINT64_MAX)
       : memory_(memory), budget_(budget) {
-    for (PhysFrame<Size4KiB> frame : memory.frames()) free_.insert(frame.StartAddress().value());
+    for (const PhysFrame<Size4KiB> frame : memory.frames()) {
+      free_.insert(frame.StartAddress().value());
+    }
   }
 
   Optional<PhysFrame<Size4KiB>> AllocateFrame() {
