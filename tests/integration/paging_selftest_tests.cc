@@ -5,6 +5,7 @@
 #include "libk/arch/x86_64/control_registers.h"
 #include "libk/arch/x86_64/cpuid.h"
 #include "libk/arch/x86_64/paging/addr.h"
+#include "libk/arch/x86_64/paging/cr3.h"
 #include "libk/arch/x86_64/paging/frame.h"
 #include "libk/arch/x86_64/paging/mapper.h"
 #include "libk/arch/x86_64/paging/page.h"

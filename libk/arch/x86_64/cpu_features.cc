@@ -99,7 +99,6 @@ CpuInfo DecodeCpuid(const CpuidLeaves& leaves) {
 
 void libk::Formatter<libk::x86_64::CpuInfo>::Format(const x86_64::CpuInfo& info,
                                                     const FormatSpec& /*spec*/, Sink& sink) {
-  libk::Format(sink, "{}, {}-bit physical, {}-bit linear: {}",
-               StringView(static_cast<const char*>(info.vendor)), info.physical_address_bits,
-               info.linear_address_bits, info.features);
+  libk::Format(sink, "{}, {}-bit physical, {}-bit linear: {}", info.vendor,
+               info.physical_address_bits, info.linear_address_bits, info.features);
 }
