@@ -4,7 +4,8 @@
 
 #include <cstdint>
 
-#include "libk/arch/x86_64/raw/cpu_id.h"
+#include "libk/arch/x86_64/raw/cpuid.h"
+#include "libk/arch/x86_64/raw/rdrand.h"
 #include "libk/result/optional.h"
 
 namespace libk::x86_64 {
