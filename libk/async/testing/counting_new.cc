@@ -123,4 +123,10 @@ void operator delete[](void* pointer, std::size_t, std::align_val_t) noexcept {
 }
 void operator delete(void* pointer, const std::nothrow_t&) noexcept { Deallocate(pointer); }
 void operator delete[](void* pointer, const std::nothrow_t&) noexcept { Deallocate(pointer); }
+void operator delete(void* pointer, std::align_val_t, const std::nothrow_t&) noexcept {
+  Deallocate(pointer);
+}
+void operator delete[](void* pointer, std::align_val_t, const std::nothrow_t&) noexcept {
+  Deallocate(pointer);
+}
 // NOLINTEND(readability-inconsistent-declaration-parameter-name)
