@@ -30,7 +30,7 @@ Task<int> Answer() {
 // Calls Answer() with its frame allocation failing. Not a coroutine, but it returns a Task:
 // [[clang::coro_wrapper]] says that is deliberate.
 [[clang::coro_wrapper]] Task<int> AnswerWithoutMemory() {
-  ScopedAllocationFailure fail(0, 1);
+  const ScopedAllocationFailure fail(0, 1);
   return Answer();
 }
 
@@ -49,12 +49,12 @@ TEST_F(AllocationFailureTest, AFrameThatCannotBeAllocatedMakesSpawnFail) {
   Executor executor(wakes);
   Task<int> task = AnswerWithoutMemory();
   EXPECT_FALSE(task.valid());
-  Result<TaskId> id = executor.Spawn(std::move(task));
+  const Result<TaskId> id = executor.Spawn(std::move(task));
   ASSERT_TRUE(id.is_error());
   EXPECT_EQ(id.error(), Error::kOutOfMemory);
-  Result<JoinHandle<int>> handle = executor.SpawnJoinable(AnswerWithoutMemory());
+  const Result<JoinHandle<int>> handle = executor.SpawnJoinable(AnswerWithoutMemory());
   EXPECT_EQ(handle.error(), Error::kOutOfMemory);
-  EXPECT_EQ(executor.stats().spawned, 0u);
+  EXPECT_EQ(executor.stats().spawned, 0U);
 }
 
 TEST_F(AllocationFailureTest, ASlotTableThatCannotGrowMakesSpawnFailAndFreesTheFrame) {
@@ -63,14 +63,14 @@ TEST_F(AllocationFailureTest, ASlotTableThatCannotGrowMakesSpawnFailAndFreesTheF
   for (int i = 0; i < 16; ++i) ASSERT_TRUE(executor.Spawn(Answer()).is_ok());
   Task<int> seventeenth = Answer();  // Allocated: only the slot table's growth fails.
   const std::int64_t live = Allocations().live_allocations;
-  Result<TaskId> id = [&] {
-    ScopedAllocationFailure fail(0, 1);
+  const Result<TaskId> id = [&] {
+    const ScopedAllocationFailure fail(0, 1);
     return executor.Spawn(std::move(seventeenth));
   }();
   ASSERT_TRUE(id.is_error());
   EXPECT_EQ(id.error(), Error::kOutOfMemory);
   EXPECT_EQ(Allocations().live_allocations, live - 1);  // The frame is gone.
-  EXPECT_EQ(executor.RunUntilIdle(), 32u);
+  EXPECT_EQ(executor.RunUntilIdle(), 32U);
   EXPECT_TRUE(executor.Spawn(Answer()).is_ok());  // Growing works again.
   executor.RunUntilIdle();
 }
@@ -90,8 +90,8 @@ TEST_F(AllocationFailureTest, ASubTaskThatCannotBeAllocatedEndsItsTaskWithOutOfM
   executor.RunUntilIdle();
   testing::FailAllocations(0, 0);
   EXPECT_EQ(handle.value().TryTake().error(), Error::kOutOfMemory);
-  EXPECT_EQ(executor.stats().aborted, 1u);
-  EXPECT_EQ(executor.stats().live, 0u);
+  EXPECT_EQ(executor.stats().aborted, 1U);
+  EXPECT_EQ(executor.stats().live, 0U);
 }
 
 Task<Error> TryBoth(std::uint64_t successes) {
@@ -99,7 +99,7 @@ Task<Error> TryBoth(std::uint64_t successes) {
   // allocations through before the slot table's growth fails.
   auto both = WhenAll(Answer(), Answer());
   testing::FailAllocations(successes, 1);
-  Result<ArrayVec<int, 2>> result = co_await both;
+  const Result<ArrayVec<int, 2>> result = co_await both;
   testing::FailAllocations(0, 0);
   co_return result.is_ok() ? Error::kBusy : result.error();
 }
@@ -112,7 +112,7 @@ TEST_F(AllocationFailureTest, ACombinatorThatCannotSpawnItsChildrenReportsIt) {
   Result<JoinHandle<Error>> handle = executor.SpawnJoinable(TryBoth(0));
   executor.RunUntilIdle();
   EXPECT_EQ(handle.value().TryTake().value(), Error::kOutOfMemory);
-  EXPECT_EQ(executor.stats().live, 0u);
+  EXPECT_EQ(executor.stats().live, 0U);
 }
 
 TEST_F(AllocationFailureTest, RunningTasksAllocatesNothing) {
@@ -124,7 +124,7 @@ TEST_F(AllocationFailureTest, RunningTasksAllocatesNothing) {
   ASSERT_TRUE(executor.Spawn(spin(1000)).is_ok());
   ASSERT_TRUE(executor.Spawn(spin(1000)).is_ok());
   const std::uint64_t before = Allocations().total_allocations;
-  EXPECT_EQ(executor.RunUntilIdle(), 2002u);
+  EXPECT_EQ(executor.RunUntilIdle(), 2002U);
   EXPECT_EQ(Allocations().total_allocations, before);
 }
 

@@ -29,9 +29,9 @@ class AtomicWaker {
   // Registers `waker`, replacing the one registered before. Consumer only; all its wakers
   // must come from one executor.
   void Register(const Waker& waker) {
-    Executor* registered = executor_.load(std::memory_order_relaxed);
-    LIBK_ASSERT(registered == nullptr || registered == waker.executor(),
-                "an AtomicWaker's consumer moved to another executor");
+    const Executor* registered = executor_.load(std::memory_order_relaxed);
+    const bool same_executor = registered == nullptr || registered == waker.executor();
+    LIBK_ASSERT(same_executor, "an AtomicWaker's consumer moved to another executor");
     executor_.store(waker.executor(), std::memory_order_relaxed);
     // Release: a producer that takes the token also sees `executor_`.
     token_.store(waker.token().Pack(), std::memory_order_release);

@@ -53,14 +53,14 @@ RC_GTEST_PROP(ChannelTest, DeliversPushesInOrderAndCountsDrops, ()) {
   executor.RunUntilIdle();
   RC_ASSERT(received == accepted);
   RC_ASSERT(channel.overflows() == dropped);
-  RC_ASSERT(executor.stats().live == 0u);  // The consumer saw the end of the stream.
+  RC_ASSERT(executor.stats().live == 0U);  // The consumer saw the end of the stream.
 }
 
 TEST(ChannelTest, TryNextTakesWithoutWaiting) {
   Channel<std::uint32_t, 4> channel;
   EXPECT_FALSE(channel.TryNext().has_value());
   ASSERT_TRUE(channel.TryPush(5));
-  EXPECT_EQ(channel.TryNext().value(), 5u);
+  EXPECT_EQ(channel.TryNext().value(), 5U);
 }
 
 TEST(ChannelThreadsTest, ProducersOnOtherThreadsLoseNoValueAndNoWakeUp) {
@@ -80,6 +80,7 @@ TEST(ChannelThreadsTest, ProducersOnOtherThreadsLoseNoValueAndNoWakeUp) {
   executor.RunUntilIdle();  // The consumer waits.
   std::atomic<std::uint32_t> finished{0};
   std::vector<std::thread> producers;
+  producers.reserve(kProducers);
   for (std::uint32_t p = 0; p < kProducers; ++p) {
     producers.emplace_back([&, p] {
       for (std::uint32_t i = 0; i < kPerProducer; ++i) {
@@ -88,12 +89,13 @@ TEST(ChannelThreadsTest, ProducersOnOtherThreadsLoseNoValueAndNoWakeUp) {
       finished.fetch_add(1);
     });
   }
-  EXPECT_TRUE(executor.RunUntil([&] { return received.size() == kProducers * kPerProducer; }));
+  EXPECT_TRUE(
+      executor.RunUntil([&] { return received.size() == std::size_t{kProducers} * kPerProducer; }));
   for (std::thread& producer : producers) producer.join();
   EXPECT_EQ(finished.load(), kProducers);
   std::vector<std::uint32_t> last(kProducers, 0);
   std::vector<bool> seen(kProducers, false);
-  for (std::uint32_t value : received) {
+  for (const std::uint32_t value : received) {
     const std::uint32_t p = value >> 24;
     const std::uint32_t i = value & 0xffffff;
     ASSERT_TRUE(!seen[p] || i > last[p]) << "out of order or duplicated";
@@ -102,7 +104,7 @@ TEST(ChannelThreadsTest, ProducersOnOtherThreadsLoseNoValueAndNoWakeUp) {
   }
   channel.Close();
   executor.RunUntilIdle();
-  EXPECT_EQ(executor.stats().live, 0u);
+  EXPECT_EQ(executor.stats().live, 0U);
 }
 
 }  // namespace

@@ -54,7 +54,7 @@ class WhenAllAwaiter : public Awaiter {
 
   bool await_ready() const { return false; }
   bool await_suspend(TaskContext context) {
-    Result<void> started = group_.Start(context, N);
+    const Result<void> started = group_.Start(context, N);
     if (started.is_error()) error_ = started.error();
     return started.is_ok();
   }
@@ -90,7 +90,7 @@ class WhenAnyAwaiter : public Awaiter {
 
   bool await_ready() const { return false; }
   bool await_suspend(TaskContext context) {
-    Result<void> started = group_.Start(context, 1);
+    const Result<void> started = group_.Start(context, 1);
     if (started.is_error()) error_ = started.error();
     return started.is_ok();
   }
@@ -130,7 +130,7 @@ class DeadlineAwaiter : public Awaiter {
       error_ = Error::kTimedOut;
       return false;
     }
-    Result<void> started = group_.Start(context, 1);
+    const Result<void> started = group_.Start(context, 1);
     if (started.is_error()) {
       error_ = started.error();
       return false;

@@ -66,7 +66,7 @@ RC_GTEST_PROP(CombinatorsTest, WhenAllReturnsResultsInArgumentOrder,
     Result<std::vector<int>> values = RunToEnd(f, AllOfThree(a % 8, b % 8, c % 8, &ended));
     RC_ASSERT(values.value() == (std::vector<int>{0, 1, 2}));
     std::vector<int> sorted = ended;
-    std::sort(sorted.begin(), sorted.end());
+    std::ranges::sort(sorted);
     RC_ASSERT(sorted == (std::vector<int>{0, 1, 2}));  // Each ended once, in any order.
     RC_ASSERT(f.clock.now().ticks() == std::max({a % 8, b % 8, c % 8}));  // Concurrently.
   }
@@ -87,7 +87,7 @@ RC_GTEST_PROP(CombinatorsTest, WhenAnyReturnsTheFirstToEndAndCancelsTheRest,
   {
     Fixture f;
     std::vector<int> ended;
-    const std::uint64_t ticks[] = {a % 8u, b % 8u, c % 8u};
+    const std::uint64_t ticks[] = {a % 8U, b % 8U, c % 8U};
     Result<std::size_t> winner = RunToEnd(f, AnyOfThree(ticks[0], ticks[1], ticks[2], &ended));
     // The first to end: the shortest sleep, and of equal ones the first to go to sleep.
     const auto first = static_cast<std::size_t>(std::min_element(ticks, ticks + 3) - ticks);
@@ -95,8 +95,8 @@ RC_GTEST_PROP(CombinatorsTest, WhenAnyReturnsTheFirstToEndAndCancelsTheRest,
     RC_ASSERT(!ended.empty() && ended.front() == static_cast<int>(first));
     // Tasks that wake with the winner end before the awaiting task runs again; the others
     // are cancelled and never end.
-    for (int key : ended) RC_ASSERT(ticks[key] == ticks[first]);
-    RC_ASSERT(f.executor.stats().cancelled == 3u - ended.size());
+    for (const int key : ended) RC_ASSERT(ticks[key] == ticks[first]);
+    RC_ASSERT(f.executor.stats().cancelled == 3U - ended.size());
     RC_ASSERT(f.clock.now().ticks() == ticks[first]);
     RC_ASSERT(!f.executor.NextDeadline().has_value());  // Their timers are gone.
   }
@@ -115,7 +115,7 @@ TEST(CombinatorsTest, WhenAnyPicksTheTaskThatEndedFirstAmongThoseThatEndedTogeth
     Result<AnyResult<int>> any = co_await WhenAny(YieldThenReturn(1, 10), YieldThenReturn(0, 20));
     co_return any.value().index;
   };
-  EXPECT_EQ(RunToEnd(f, body()).value(), 1u);
+  EXPECT_EQ(RunToEnd(f, body()).value(), 1U);
 }
 
 TEST(CombinatorsTest, WhenAllOfVoidTasks) {
@@ -138,11 +138,11 @@ TEST(CombinatorsTest, CancellingTheAwaitingTaskCancelsItsChildren) {
   std::vector<int> ended;
   const TaskId parent = f.executor.Spawn(AllOfThree(5, 6, 7, &ended)).value();
   f.executor.RunUntilIdle();
-  EXPECT_EQ(f.executor.stats().live, 4u);
+  EXPECT_EQ(f.executor.stats().live, 4U);
   EXPECT_EQ(Counted::live(), live_before + 3);
   ASSERT_TRUE(f.executor.Cancel(parent).is_ok());
-  EXPECT_EQ(f.executor.stats().live, 0u);
-  EXPECT_EQ(f.executor.stats().cancelled, 4u);
+  EXPECT_EQ(f.executor.stats().live, 0U);
+  EXPECT_EQ(f.executor.stats().cancelled, 4U);
   EXPECT_FALSE(f.executor.NextDeadline().has_value());
   EXPECT_TRUE(ended.empty());
   EXPECT_EQ(Counted::live(), live_before);
@@ -152,7 +152,8 @@ TEST(CombinatorsTest, AChildCancelledFromOutsideMakesWhenAllReportIt) {
   Fixture f;
   std::vector<int> ended;
   auto body = [](std::vector<int>* ended) -> Task<Error> {
-    Result<ArrayVec<Counted, 2>> all = co_await WhenAll(After(1, 0, ended), After(100, 1, ended));
+    const Result<ArrayVec<Counted, 2>> all =
+        co_await WhenAll(After(1, 0, ended), After(100, 1, ended));
     co_return all.is_ok() ? Error::kBusy : all.error();
   };
   Result<JoinHandle<Error>> handle = f.executor.SpawnJoinable(body(&ended));
@@ -162,7 +163,7 @@ TEST(CombinatorsTest, AChildCancelledFromOutsideMakesWhenAllReportIt) {
   EXPECT_TRUE(f.executor.RunUntil([&] { return handle.value().is_finished(); }));
   EXPECT_EQ(handle.value().TryTake().value(), Error::kCancelled);
   EXPECT_EQ(ended, (std::vector<int>{0}));  // WhenAll waited for the other child to end.
-  EXPECT_EQ(f.clock.now().ticks(), 1u);
+  EXPECT_EQ(f.clock.now().ticks(), 1U);
 }
 
 }  // namespace

@@ -105,11 +105,14 @@ void Executor::Wake(TaskToken token) {
   Slot* slot = slots_.Find(token.index);
   if (slot == nullptr) return;
   std::uint64_t word = slot->wake_word.load(std::memory_order_relaxed);
-  do {
+  while (true) {
     if (static_cast<std::uint32_t>(word >> 1) != token.stamp) return;  // A stale wake.
     if ((word & kNotified) != 0) return;  // Already woken for this wait.
-  } while (!slot->wake_word.compare_exchange_weak(word, word | kNotified, std::memory_order_acq_rel,
-                                                  std::memory_order_relaxed));
+    if (slot->wake_word.compare_exchange_weak(word, word | kNotified, std::memory_order_acq_rel,
+                                              std::memory_order_relaxed)) {
+      break;
+    }
+  }
   if (!wakes_.TryPush(token.Pack())) {
     // The slot's notified bit records the wake; the scan at the next drain finds it.
     rescan_.store(true, std::memory_order_release);
@@ -225,7 +228,9 @@ void Executor::Notify(Slot& slot) {
   if (listener == nullptr) return;
   slot.listener = nullptr;
   if (listener->first == kNoIndex) listener->first = slot.listener_tag;
-  if (listener->remaining > 0 && --listener->remaining == 0) Wake(listener->waker);
+  if (listener->remaining == 0) return;  // Woken already (WhenAny: another ended first).
+  --listener->remaining;
+  if (listener->remaining == 0) Wake(listener->waker);
 }
 
 void Executor::FreeSlot(Slot& slot) {

@@ -65,8 +65,8 @@ struct ExecutorStats {
 };
 
 // Owns every spawned task's frames until the task ends (see docs/async.md, "Who owns a
-// frame"). Not thread-safe except Wake() and HasPendingWakes(): one CPU (or host thread)
-// spawns, cancels and runs; any CPU or interrupt handler may wake.
+// frame"). Not thread-safe except Wake(): one CPU (or host thread) spawns, cancels and
+// runs, and calls the idle step; any CPU or interrupt handler may wake.
 class Executor {
  public:
   // Takes the queue that carries wakes to it (which must outlive it and serve no other
@@ -111,7 +111,7 @@ class Executor {
   // whenever nothing is ready. Returns false if the idle step (or its absence) says
   // nothing can happen any more and `done()` still does not hold.
   template <typename Predicate>
-  bool RunUntil(Predicate&& done) {
+  bool RunUntil(Predicate done) {
     while (!done()) {
       if (RunOnce() || HasPendingWakes()) continue;
       if (idle_.step == nullptr || !idle_.step(idle_.context, *this)) return done();
@@ -126,8 +126,8 @@ class Executor {
   // stats().wake_overflows and delivered by a scan of all tasks at the next drain.
   void Wake(internal::TaskToken token);
 
-  // Returns whether a wake is waiting to be drained: for the idle step, which must check
-  // it with interrupts disabled before it halts.
+  // Returns whether a wake is waiting to be drained (or being pushed by another CPU): for
+  // the idle step, which must check it with interrupts disabled before it halts.
   bool HasPendingWakes() const;
 
   // Returns the time on the executor's clock.

@@ -41,6 +41,7 @@ struct Observed {
 class Park : public Awaiter {
  public:
   Park(Observed* observed, int key) : observed_(observed), key_(key) {}
+  // NOLINTNEXTLINE(readability-convert-member-functions-to-static): coroutine protocol.
   bool await_ready() const { return false; }
   void await_suspend(TaskContext context) {
     observed_->wakers[static_cast<std::size_t>(key_)].push_back(context.waker());
@@ -61,106 +62,130 @@ Task<void> Scripted(Observed* observed, int key, int waits) {
   observed->completions.push_back(key);
 }
 
+// Drives an executor and the model side by side.
+class Harness {
+ public:
+  Harness(WakeQueue& wakes, bool strict_fifo) : executor_(wakes), strict_fifo_(strict_fifo) {}
+
+  void Spawn(int waits) {
+    const int key = static_cast<int>(model_.size());
+    observed_.wakers.emplace_back();
+    const Result<TaskId> id = executor_.Spawn(Scripted(&observed_, key, waits));
+    RC_ASSERT(id.is_ok());
+    model_.push_back(ModelTask{id.value(), waits, ModelState::kReady, false});
+    ready_.push_back(key);
+  }
+
+  // Wakes task `key` through its wait number `which`: the current one, or a stale one.
+  void Wake(std::size_t key, std::size_t which) {
+    const std::vector<Waker>& wakers = observed_.wakers[key];
+    wakers[which].Wake();
+    ModelTask& task = model_[key];
+    if (task.state == ModelState::kWaiting && which == wakers.size() - 1 && !task.woken) {
+      task.woken = true;
+      ready_.push_back(static_cast<int>(key));
+    }
+  }
+
+  void Cancel(std::size_t key) {
+    ModelTask& task = model_[key];
+    const Result<void> cancelled = executor_.Cancel(task.id);
+    if (task.state == ModelState::kDone || task.state == ModelState::kCancelled) {
+      RC_ASSERT(cancelled.is_error() && cancelled.error() == Error::kNotFound);
+      return;
+    }
+    RC_ASSERT(cancelled.is_ok());
+    Unready(static_cast<int>(key));
+    task.state = ModelState::kCancelled;
+  }
+
+  // Runs one step on both and checks which task ran.
+  void Step() {
+    const std::size_t runs_before = observed_.runs.size();
+    const bool ran = executor_.RunOnce();
+    RC_ASSERT(ran == !ready_.empty());
+    if (!ran) return;
+    RC_ASSERT(observed_.runs.size() == runs_before + 1);
+    const int key = observed_.runs.back();
+    if (strict_fifo_) RC_ASSERT(key == ready_.front());
+    RC_ASSERT(Unready(key));
+    ModelTask& task = model_[static_cast<std::size_t>(key)];
+    task.state = task.waits_left > 0 ? ModelState::kWaiting : ModelState::kDone;
+    task.woken = false;
+    if (task.waits_left > 0) --task.waits_left;
+  }
+
+  // Wakes every waiting task and runs until all have ended: no wake may be lost.
+  void Finish() {
+    bool any_waiting = true;
+    while (any_waiting) {
+      while (!ready_.empty()) Step();
+      RC_ASSERT(!executor_.RunOnce());
+      any_waiting = false;
+      for (std::size_t key = 0; key < model_.size(); ++key) {
+        if (model_[key].state != ModelState::kWaiting) continue;
+        any_waiting = true;
+        Wake(key, observed_.wakers[key].size() - 1);
+      }
+    }
+  }
+
+  // Checks that the tasks alive, and those that completed (each exactly once), agree.
+  void CheckEnds() const {
+    std::uint32_t live = 0;
+    std::vector<int> completions(model_.size(), 0);
+    for (const int key : observed_.completions) ++completions[static_cast<std::size_t>(key)];
+    for (std::size_t key = 0; key < model_.size(); ++key) {
+      const ModelState state = model_[key].state;
+      live += state == ModelState::kReady || state == ModelState::kWaiting ? 1 : 0;
+      RC_ASSERT(completions[key] == (state == ModelState::kDone ? 1 : 0));
+    }
+    RC_ASSERT(executor_.stats().live == live);
+    RC_ASSERT(executor_.stats().completed == observed_.completions.size());
+  }
+
+  std::size_t tasks() const { return model_.size(); }
+  std::size_t waits(std::size_t key) const { return observed_.wakers[key].size(); }
+
+ private:
+  // Takes `key` out of the model's ready queue; returns whether it was there.
+  bool Unready(int key) {
+    const auto it = std::ranges::find(ready_, key);
+    if (it == ready_.end()) return false;
+    ready_.erase(it);
+    return true;
+  }
+
+  Executor executor_;
+  bool strict_fifo_;
+  Observed observed_;
+  std::vector<ModelTask> model_;
+  std::deque<int> ready_;
+};
+
 template <std::size_t kWakeCapacity>
 void CheckAgainstModel(bool strict_fifo) {
   BoundedWakeQueue<kWakeCapacity> wakes;
-  Executor executor(wakes);
-  Observed observed;
-  std::vector<ModelTask> model;
-  std::deque<int> ready;
-
-  // Runs one step on both and compares which task ran.
-  const auto step = [&] {
-    const std::size_t runs_before = observed.runs.size();
-    const bool ran = executor.RunOnce();
-    RC_ASSERT(ran == !ready.empty());
-    if (!ran) return;
-    RC_ASSERT(observed.runs.size() == runs_before + 1);
-    const int key = observed.runs.back();
-    if (strict_fifo) {
-      RC_ASSERT(key == ready.front());
-      ready.pop_front();
-    } else {
-      const auto it = std::find(ready.begin(), ready.end(), key);
-      RC_ASSERT(it != ready.end());
-      ready.erase(it);
-    }
-    ModelTask& task = model[static_cast<std::size_t>(key)];
-    if (task.waits_left > 0) {
-      --task.waits_left;
-      task.state = ModelState::kWaiting;
-      task.woken = false;
-    } else {
-      task.state = ModelState::kDone;
-    }
-  };
-
+  Harness harness(wakes, strict_fifo);
   const int operations = *rc::gen::inRange(0, 300);
   for (int op = 0; op < operations; ++op) {
     const int kind = *rc::gen::inRange(0, 10);
-    if (kind < 2 || model.empty()) {  // Spawn.
-      const int key = static_cast<int>(model.size());
-      const int waits = *rc::gen::inRange(0, 4);
-      observed.wakers.emplace_back();
-      Result<TaskId> id = executor.Spawn(Scripted(&observed, key, waits));
-      RC_ASSERT(id.is_ok());
-      model.push_back(ModelTask{id.value(), waits, ModelState::kReady, false});
-      ready.push_back(key);
-    } else if (kind < 6) {  // Wake through one of a task's wakers, current or stale.
-      const auto key = *rc::gen::inRange<std::size_t>(0, model.size());
-      const std::vector<Waker>& wakers = observed.wakers[key];
-      if (wakers.empty()) continue;
-      const std::size_t which = *rc::gen::inRange<std::size_t>(0, wakers.size());
-      wakers[which].Wake();
-      ModelTask& task = model[key];
-      if (task.state == ModelState::kWaiting && which == wakers.size() - 1 && !task.woken) {
-        task.woken = true;
-        ready.push_back(static_cast<int>(key));
+    if (kind < 2 || harness.tasks() == 0) {
+      harness.Spawn(*rc::gen::inRange(0, 4));
+    } else if (kind < 6) {
+      const auto key = *rc::gen::inRange<std::size_t>(0, harness.tasks());
+      if (harness.waits(key) > 0) {
+        harness.Wake(key, *rc::gen::inRange<std::size_t>(0, harness.waits(key)));
       }
-    } else if (kind < 7) {  // Cancel.
-      const auto key = *rc::gen::inRange<std::size_t>(0, model.size());
-      ModelTask& task = model[key];
-      const Result<void> cancelled = executor.Cancel(task.id);
-      if (task.state == ModelState::kDone || task.state == ModelState::kCancelled) {
-        RC_ASSERT(cancelled.is_error() && cancelled.error() == Error::kNotFound);
-      } else {
-        RC_ASSERT(cancelled.is_ok());
-        const auto it = std::find(ready.begin(), ready.end(), static_cast<int>(key));
-        if (it != ready.end()) ready.erase(it);
-        task.state = ModelState::kCancelled;
-      }
+    } else if (kind < 7) {
+      harness.Cancel(*rc::gen::inRange<std::size_t>(0, harness.tasks()));
     } else {
-      step();
+      harness.Step();
     }
-    std::uint32_t live = 0;
-    for (const ModelTask& task : model) {
-      live += task.state == ModelState::kReady || task.state == ModelState::kWaiting ? 1 : 0;
-    }
-    RC_ASSERT(executor.stats().live == live);
+    harness.CheckEnds();
   }
-
-  // Wake every waiting task until all have ended: no wake may be lost on the way.
-  while (true) {
-    while (!ready.empty()) step();
-    RC_ASSERT(!executor.RunOnce());
-    bool any_waiting = false;
-    for (std::size_t key = 0; key < model.size(); ++key) {
-      if (model[key].state != ModelState::kWaiting) continue;
-      any_waiting = true;
-      observed.wakers[key].back().Wake();
-      model[key].woken = true;
-      ready.push_back(static_cast<int>(key));
-    }
-    if (!any_waiting) break;
-  }
-
-  std::vector<int> completions(model.size(), 0);
-  for (int key : observed.completions) ++completions[static_cast<std::size_t>(key)];
-  for (std::size_t key = 0; key < model.size(); ++key) {
-    RC_ASSERT(completions[key] == (model[key].state == ModelState::kDone ? 1 : 0));
-  }
-  RC_ASSERT(executor.stats().live == 0u);
-  RC_ASSERT(executor.stats().completed == observed.completions.size());
+  harness.Finish();
+  harness.CheckEnds();
 }
 
 RC_GTEST_PROP(ExecutorPropertyTest, MatchesAFifoModel, ()) { CheckAgainstModel<64>(true); }

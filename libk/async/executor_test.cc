@@ -27,6 +27,7 @@ struct Parked {
 class Park : public Awaiter {
  public:
   explicit Park(Parked* parked) : parked_(parked) {}
+  // NOLINTNEXTLINE(readability-convert-member-functions-to-static): coroutine protocol.
   bool await_ready() const { return false; }
   void await_suspend(TaskContext context) { parked_->wakers.push_back(context.waker()); }
   void await_resume() const {}
@@ -50,10 +51,10 @@ TEST(ExecutorTest, RunsSpawnedTasksInFifoOrderAndYieldGoesToTheBack) {
   ASSERT_TRUE(executor.Spawn(Record(&log, "a", 2)).is_ok());
   ASSERT_TRUE(executor.Spawn(Record(&log, "b", 1)).is_ok());
   ASSERT_TRUE(executor.Spawn(Record(&log, "c", 0)).is_ok());
-  EXPECT_EQ(executor.RunUntilIdle(), 6u);
+  EXPECT_EQ(executor.RunUntilIdle(), 6U);
   EXPECT_EQ(log, (std::vector<std::string>{"a", "b", "c", "a", "b", "a"}));
-  EXPECT_EQ(executor.stats().completed, 3u);
-  EXPECT_EQ(executor.stats().live, 0u);
+  EXPECT_EQ(executor.stats().completed, 3U);
+  EXPECT_EQ(executor.stats().live, 0U);
 }
 
 Task<int> Square(int x) {
@@ -76,7 +77,7 @@ TEST(ExecutorTest, SubTasksReturnTheirResultsToTheAwaitingTask) {
   executor.RunUntilIdle();
   EXPECT_EQ(handle.value().TryTake().value(), 1 + 4 + 9 + 16);
   EXPECT_FALSE(handle.value().valid());
-  EXPECT_EQ(executor.stats().slots, 16u);  // One chunk; sub-tasks took no slot.
+  EXPECT_EQ(executor.stats().slots, 16U);  // One chunk; sub-tasks took no slot.
 }
 
 Task<std::string> Greet(Parked* parked) {
@@ -102,7 +103,7 @@ TEST(ExecutorTest, AJoinHandleCanBeAwaitedForTheResult) {
   parked.Last().Wake();
   executor.RunUntilIdle();
   EXPECT_EQ(out, "hello");
-  EXPECT_EQ(executor.stats().live, 0u);
+  EXPECT_EQ(executor.stats().live, 0U);
 }
 
 TEST(ExecutorTest, AwaitingACancelledTaskGivesCancelled) {
@@ -119,7 +120,7 @@ TEST(ExecutorTest, AwaitingACancelledTaskGivesCancelled) {
   EXPECT_EQ(out, "Cancelled");
   EXPECT_EQ(executor.Cancel(greeter_id).error(), Error::kNotFound);
   parked.Last().Wake();  // Stale: the task is gone.
-  EXPECT_EQ(executor.RunUntilIdle(), 0u);
+  EXPECT_EQ(executor.RunUntilIdle(), 0U);
 }
 
 Task<testing::Counted> Keep(Parked* parked, int value) {
@@ -135,14 +136,14 @@ TEST(ExecutorTest, DroppingAHandleDetachesTheTaskWhichStillCompletes) {
     Executor executor(wakes);
     Parked parked;
     {
-      Result<JoinHandle<testing::Counted>> handle = executor.SpawnJoinable(Keep(&parked, 7));
+      const Result<JoinHandle<testing::Counted>> handle = executor.SpawnJoinable(Keep(&parked, 7));
       executor.RunUntilIdle();
     }  // Dropped while the task waits.
-    EXPECT_EQ(executor.stats().live, 1u);
+    EXPECT_EQ(executor.stats().live, 1U);
     parked.Last().Wake();
     executor.RunUntilIdle();
-    EXPECT_EQ(executor.stats().completed, 1u);
-    EXPECT_EQ(executor.stats().live, 0u);
+    EXPECT_EQ(executor.stats().completed, 1U);
+    EXPECT_EQ(executor.stats().live, 0U);
     EXPECT_EQ(testing::Counted::live(), live_before);  // The frame and result are gone.
   }
   EXPECT_EQ(testing::Counted::errors(), 0);
@@ -154,8 +155,8 @@ TEST(ExecutorTest, CancellingDestroysTheFramesOfTheTaskAndItsSubTasks) {
   Executor executor(wakes);
   Parked parked;
   auto outer = [](Parked* p) -> Task<int> {
-    testing::Counted mine(1);
-    testing::Counted inner = co_await Keep(p, 2);
+    const testing::Counted mine(1);
+    const testing::Counted inner = co_await Keep(p, 2);
     co_return mine.value() + inner.value();
   };
   Result<JoinHandle<int>> handle = executor.SpawnJoinable(outer(&parked));
@@ -164,7 +165,7 @@ TEST(ExecutorTest, CancellingDestroysTheFramesOfTheTaskAndItsSubTasks) {
   ASSERT_TRUE(handle.value().Cancel().is_ok());
   EXPECT_EQ(testing::Counted::live(), live_before);
   EXPECT_EQ(handle.value().TryTake().error(), Error::kCancelled);
-  EXPECT_EQ(executor.stats().cancelled, 1u);
+  EXPECT_EQ(executor.stats().cancelled, 1U);
   EXPECT_EQ(testing::Counted::errors(), 0);
 }
 
@@ -174,17 +175,17 @@ TEST(ExecutorTest, ATaskThatCancelsItselfStopsAtItsNextSuspension) {
   std::vector<std::string> log;
   TaskId self;
   auto body = [](Executor* e, TaskId* id, std::vector<std::string>* log) -> Task<void> {
-    log->push_back("before");
+    log->emplace_back("before");
     EXPECT_TRUE(e->Cancel(*id).is_ok());
-    log->push_back("still running");
+    log->emplace_back("still running");
     co_await Yield();
-    log->push_back("never");
+    log->emplace_back("never");
   };
   self = executor.Spawn(body(&executor, &self, &log)).value();
   executor.RunUntilIdle();
   EXPECT_EQ(log, (std::vector<std::string>{"before", "still running"}));
   EXPECT_FALSE(executor.IsAlive(self));
-  EXPECT_EQ(executor.stats().cancelled, 1u);
+  EXPECT_EQ(executor.stats().cancelled, 1U);
 }
 
 TEST(ExecutorTest, AWakerGoesStaleOnceItsAwaitCompletes) {
@@ -203,13 +204,13 @@ TEST(ExecutorTest, AWakerGoesStaleOnceItsAwaitCompletes) {
   const Waker first = parked.Last();
   first.Wake();
   first.Wake();  // A second wake for the same wait adds nothing.
-  EXPECT_EQ(executor.RunUntilIdle(), 1u);
+  EXPECT_EQ(executor.RunUntilIdle(), 1U);
   EXPECT_EQ(resumed, 1);
   first.Wake();  // The task now waits in its second await: the first waker is stale.
-  EXPECT_EQ(executor.RunUntilIdle(), 0u);
+  EXPECT_EQ(executor.RunUntilIdle(), 0U);
   EXPECT_EQ(resumed, 1);
   parked.Last().Wake();
-  EXPECT_EQ(executor.RunUntilIdle(), 1u);
+  EXPECT_EQ(executor.RunUntilIdle(), 1U);
   EXPECT_EQ(resumed, 2);
 }
 
@@ -231,7 +232,7 @@ TEST(ExecutorTest, AWakeForAReusedSlotIsIgnored) {
   EXPECT_NE(second.generation, first.generation);
   executor.RunUntilIdle();
   first_park.Last().Wake();  // ...and the old task's waker does not wake the new one.
-  EXPECT_EQ(executor.RunUntilIdle(), 0u);
+  EXPECT_EQ(executor.RunUntilIdle(), 0U);
   second_park.Last().Wake();
   executor.RunUntilIdle();
   EXPECT_EQ(log, (std::vector<std::string>{"second"}));
@@ -249,11 +250,11 @@ TEST(ExecutorTest, AFullWakeQueueCountsTheOverflowAndLosesNoWake) {
   for (int i = 0; i < 10; ++i) ASSERT_TRUE(executor.Spawn(body(&parked, &done)).is_ok());
   executor.RunUntilIdle();
   for (const Waker& waker : parked.wakers) waker.Wake();
-  EXPECT_EQ(executor.stats().wake_overflows, 8u);
+  EXPECT_EQ(executor.stats().wake_overflows, 8U);
   EXPECT_TRUE(executor.HasPendingWakes());
   executor.RunUntilIdle();
   EXPECT_EQ(done, 10);
-  EXPECT_EQ(executor.stats().rescans, 1u);
+  EXPECT_EQ(executor.stats().rescans, 1U);
 }
 
 TEST(ExecutorTest, DestroyingTheExecutorDestroysEveryFrame) {
@@ -264,8 +265,8 @@ TEST(ExecutorTest, DestroyingTheExecutorDestroysEveryFrame) {
     Executor executor(wakes);
     for (int i = 0; i < 40; ++i) ASSERT_TRUE(executor.Spawn(Keep(&parked, i)).is_ok());
     executor.RunOnce();  // One waits, the others never started.
-    EXPECT_EQ(executor.stats().live, 40u);
-    EXPECT_EQ(executor.stats().slots, 16u + 32u);
+    EXPECT_EQ(executor.stats().live, 40U);
+    EXPECT_EQ(executor.stats().slots, 16U + 32U);
   }
   EXPECT_EQ(testing::Counted::live(), live_before);
 }
@@ -276,10 +277,10 @@ TEST(ExecutorTest, ThisExecutorLetsATaskSpawnMore) {
   std::vector<std::string> log;
   auto parent = [](std::vector<std::string>* log) -> Task<void> {
     Executor& e = co_await ThisExecutor();
-    log->push_back("parent");
+    log->emplace_back("parent");
     EXPECT_TRUE(e.Spawn(Record(log, "child", 0)).is_ok());
     co_await Yield();
-    log->push_back("parent again");
+    log->emplace_back("parent again");
   };
   ASSERT_TRUE(executor.Spawn(parent(&log)).is_ok());
   executor.RunUntilIdle();
@@ -292,11 +293,11 @@ TEST(ExecutorTest, RunUntilStopsWhenThePredicateHoldsOrNothingCanHappen) {
   std::vector<std::string> log;
   ASSERT_TRUE(executor.Spawn(Record(&log, "a", 5)).is_ok());
   EXPECT_TRUE(executor.RunUntil([&] { return log.size() == 3; }));
-  EXPECT_EQ(log.size(), 3u);
+  EXPECT_EQ(log.size(), 3U);
   Parked parked;
   ASSERT_TRUE(executor.Spawn(Greet(&parked)).is_ok());
   EXPECT_FALSE(executor.RunUntil([] { return false; }));  // No idle step: gives up.
-  EXPECT_EQ(log.size(), 6u);
+  EXPECT_EQ(log.size(), 6U);
 }
 
 }  // namespace

@@ -50,7 +50,7 @@ struct MpscCells {
 // cell and filling it (interrupted, or descheduled on another CPU) holds back the values
 // behind it until it goes on; they are delayed, never lost.
 template <typename T>
-class MpscQueue {
+class MpscQueue {  // NOLINT(clang-analyzer-optin.performance.Padding): the point of alignas.
   static_assert(std::is_nothrow_move_constructible_v<T>, "queued values move without failing");
   using Cell = internal::MpscCell<T>;
 

@@ -53,7 +53,7 @@ TEST(MpscQueueTest, DestroysTheValuesItStillHolds) {
   {
     BoundedMpscQueue<testing::Counted, 4> queue;
     for (int i = 0; i < 6; ++i) (void)queue.TryPush(testing::Counted(i));
-    EXPECT_EQ(queue.overflows(), 2u);
+    EXPECT_EQ(queue.overflows(), 2U);
     EXPECT_EQ(queue.TryPop()->value(), 0);
     EXPECT_EQ(testing::Counted::live(), live_before + 3);
   }
@@ -70,7 +70,7 @@ TEST(MpscQueueTest, WrapsAroundManyLaps) {
     ASSERT_EQ(queue.TryPop().value(), i + 1);
   }
   EXPECT_TRUE(queue.IsEmpty());
-  EXPECT_EQ(queue.capacity(), 4u);
+  EXPECT_EQ(queue.capacity(), 4U);
 }
 
 }  // namespace

@@ -49,6 +49,7 @@ Outcome RunProducers(bool retry) {
     }
   });
   std::vector<std::thread> producers;
+  producers.reserve(kProducers);
   for (std::uint64_t p = 0; p < kProducers; ++p) {
     producers.emplace_back([&, p] {
       std::uint64_t my_failures = 0;
@@ -94,7 +95,7 @@ TEST(MpscQueueThreadsTest, DroppedPushesAreCountedExactly) {
   for (const std::vector<std::uint64_t>& values : outcome.received) delivered += values.size();
   EXPECT_EQ(delivered + outcome.failed_pushes, kProducers * kPerProducer);
   EXPECT_EQ(outcome.overflows, outcome.failed_pushes);
-  EXPECT_GT(outcome.failed_pushes, 0u);  // A queue of 8 does overflow under 4 producers.
+  EXPECT_GT(outcome.failed_pushes, 0U);  // A queue of 8 does overflow under 4 producers.
 }
 
 }  // namespace

@@ -46,7 +46,7 @@ RC_GTEST_PROP(AsyncMutexTest, GivesMutualExclusionAcrossSuspensions, ()) {
     RC_ASSERT(executor.Spawn(Increment(&mutex, rounds, *rc::gen::inRange(0, 3))).is_ok());
   }
   executor.RunUntilIdle();
-  RC_ASSERT(executor.stats().live == 0u);
+  RC_ASSERT(executor.stats().live == 0U);
   RC_ASSERT(!mutex.IsLocked());
   auto check = [](Mutex<Shared>* mutex, int expected) -> Task<void> {
     auto guard = co_await mutex->Lock();

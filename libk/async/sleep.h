@@ -24,6 +24,7 @@ class SleepAwaiter : public Awaiter {
   SleepAwaiter& operator=(const SleepAwaiter&) = delete;
   ~SleepAwaiter() { Unlink(); }
 
+  // NOLINTNEXTLINE(readability-convert-member-functions-to-static): coroutine protocol.
   bool await_ready() const { return false; }
 
   // Does not suspend if the deadline has passed already.

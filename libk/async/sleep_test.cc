@@ -52,7 +52,7 @@ RC_GTEST_PROP(SleepTest, SleepersWakeInDeadlineOrderAndNeverEarly, ()) {
   std::vector<int> expected(durations.size());
   for (std::size_t i = 0; i < expected.size(); ++i) expected[i] = static_cast<int>(i);
   // By deadline, then by the order they went to sleep (which is spawn order here).
-  std::sort(expected.begin(), expected.end(), [&](int a, int b) {
+  std::ranges::sort(expected, [&](int a, int b) {
     const std::uint64_t da = durations[static_cast<std::size_t>(a)];
     const std::uint64_t db = durations[static_cast<std::size_t>(b)];
     return da != db ? da < db : a < b;
@@ -96,7 +96,7 @@ TEST(SleepTest, ZeroAndPastDeadlinesDoNotSuspend) {
     ++*done;
   };
   ASSERT_TRUE(executor.Spawn(body(&done)).is_ok());
-  EXPECT_EQ(executor.RunUntilIdle(), 1u);
+  EXPECT_EQ(executor.RunUntilIdle(), 1U);
   EXPECT_EQ(done, 1);
 }
 
@@ -108,12 +108,12 @@ TEST(SleepTest, CancellingASleeperRemovesItsTimer) {
   const TaskId early = executor.Spawn(SleepThenRecord(&executor, &log, 0, 5)).value();
   ASSERT_TRUE(executor.Spawn(SleepThenRecord(&executor, &log, 1, 9)).is_ok());
   executor.RunUntilIdle();
-  EXPECT_EQ(executor.NextDeadline().value().ticks(), 5u);
+  EXPECT_EQ(executor.NextDeadline().value().ticks(), 5U);
   ASSERT_TRUE(executor.Cancel(early).is_ok());
-  EXPECT_EQ(executor.NextDeadline().value().ticks(), 9u);
+  EXPECT_EQ(executor.NextDeadline().value().ticks(), 9U);
   clock.Set(Instant::FromTicks(9));
   executor.RunUntilIdle();
-  ASSERT_EQ(log.size(), 1u);
+  ASSERT_EQ(log.size(), 1U);
   EXPECT_EQ(log[0].key, 1);
   EXPECT_FALSE(executor.NextDeadline().has_value());
 }
@@ -140,7 +140,7 @@ TEST(SleepTest, WithTimeoutGivesTheResultOrTimesOutAndCancels) {
       [&] { return in_time.value().is_finished() && too_slow.value().is_finished(); }));
   EXPECT_EQ(in_time.value().TryTake().value(), "7");
   EXPECT_EQ(too_slow.value().TryTake().value(), "TimedOut");
-  EXPECT_EQ(clock.now().ticks(), 5u);  // The slow task's sleep was cancelled, not waited for.
+  EXPECT_EQ(clock.now().ticks(), 5U);  // The slow task's sleep was cancelled, not waited for.
   EXPECT_FALSE(executor.NextDeadline().has_value());
   EXPECT_EQ(Counted::live(), live_before);
 }
@@ -151,14 +151,14 @@ TEST(SleepTest, WithDeadlineInThePastTimesOutWithoutRunningTheTask) {
   BoundedWakeQueue<16> wakes;
   Executor executor(wakes, clock.clock());
   auto body = [](Error* out) -> Task<void> {
-    Result<Counted> result = co_await WithDeadline(SlowValue(1, 1), Instant::FromTicks(4));
+    const Result<Counted> result = co_await WithDeadline(SlowValue(1, 1), Instant::FromTicks(4));
     *out = result.error();
   };
   Error out = Error::kBusy;
   ASSERT_TRUE(executor.Spawn(body(&out)).is_ok());
   executor.RunUntilIdle();
   EXPECT_EQ(out, Error::kTimedOut);
-  EXPECT_EQ(executor.stats().spawned, 1u);
+  EXPECT_EQ(executor.stats().spawned, 1U);
 }
 
 }  // namespace

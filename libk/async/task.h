@@ -25,7 +25,8 @@ namespace internal {
 // transfer, so deep chains of sub-tasks do not grow the stack), to the executor for a
 // task's outermost frame, which stays suspended at its end until the executor destroys it.
 struct FinalAwaiter {
-  bool await_ready() noexcept { return false; }
+  // NOLINTNEXTLINE(readability-convert-member-functions-to-static): coroutine protocol.
+  bool await_ready() const noexcept { return false; }
   template <typename P>
   std::coroutine_handle<> await_suspend(std::coroutine_handle<P> finished) noexcept {
     const std::coroutine_handle<> continuation = finished.promise().continuation();
@@ -45,6 +46,7 @@ class Promise : public PromiseBase {
   Task<T> get_return_object() noexcept;
   // Not a coroutine, but returns one's type (see [[clang::coro_return_type]] on Task).
   [[clang::coro_wrapper]] static Task<T> get_return_object_on_allocation_failure() noexcept;
+  // NOLINTNEXTLINE(readability-convert-member-functions-to-static): coroutine protocol.
   FinalAwaiter final_suspend() noexcept { return {}; }
 
   template <typename U>
@@ -67,6 +69,7 @@ class Promise<void> : public PromiseBase {
 
   Task<void> get_return_object() noexcept;
   [[clang::coro_wrapper]] static Task<void> get_return_object_on_allocation_failure() noexcept;
+  // NOLINTNEXTLINE(readability-convert-member-functions-to-static): coroutine protocol.
   FinalAwaiter final_suspend() noexcept { return {}; }
   void return_void() {}
   void TakeResult() {}
@@ -160,7 +163,7 @@ class SubtaskAwaiter : public Awaiter {
   bool await_ready() const { return false; }
 
   std::coroutine_handle<> await_suspend(TaskContext context) {
-    PromiseBase& parent = context.promise();
+    const PromiseBase& parent = context.promise();
     if (!child_) {
       // The sub-task's frame could not be allocated: stop the whole task.
       parent.RequestStop(Error::kOutOfMemory);

@@ -12,14 +12,17 @@ namespace internal {
 // Wakes its own task before suspending: the task goes to the back of the ready queue.
 class YieldAwaiter : public Awaiter {
  public:
+  // NOLINTNEXTLINE(readability-convert-member-functions-to-static): coroutine protocol.
   bool await_ready() const { return false; }
-  void await_suspend(TaskContext context) { context.waker().Wake(); }
+  // NOLINTNEXTLINE(readability-convert-member-functions-to-static): coroutine protocol.
+  void await_suspend(TaskContext context) const { context.waker().Wake(); }
   void await_resume() const {}
 };
 
 // Reads the executor from the task's context without suspending.
 class ThisExecutorAwaiter : public Awaiter {
  public:
+  // NOLINTNEXTLINE(readability-convert-member-functions-to-static): coroutine protocol.
   bool await_ready() const { return false; }
   bool await_suspend(TaskContext context) {
     executor_ = &context.executor();

@@ -21,37 +21,37 @@ TEST(HeldLocksTest, EveryKindOfAcquisitionIsCounted) {
   IrqSpinLock irq;
   Mutex<int> mutex(0);
   IrqMutex<int> irq_mutex(0);
-  EXPECT_EQ(held_locks::Count(), 0u);
+  EXPECT_EQ(held_locks::Count(), 0U);
   spin.Lock();
-  EXPECT_EQ(held_locks::Count(), 1u);
+  EXPECT_EQ(held_locks::Count(), 1U);
   irq.Lock();
-  EXPECT_EQ(held_locks::Count(), 2u);
+  EXPECT_EQ(held_locks::Count(), 2U);
   {
     auto guard = mutex.Lock();
-    EXPECT_EQ(held_locks::Count(), 3u);
+    EXPECT_EQ(held_locks::Count(), 3U);
     if (auto maybe = irq_mutex.TryLock()) {
-      EXPECT_EQ(held_locks::Count(), 4u);
+      EXPECT_EQ(held_locks::Count(), 4U);
     }
-    EXPECT_EQ(held_locks::Count(), 3u);
+    EXPECT_EQ(held_locks::Count(), 3U);
   }
   irq.Unlock();
   spin.Unlock();
-  EXPECT_EQ(held_locks::Count(), 0u);
+  EXPECT_EQ(held_locks::Count(), 0U);
   {
-    ScopedLock hold(spin);
-    EXPECT_EQ(held_locks::Count(), 1u);
+    const ScopedLock hold(spin);
+    EXPECT_EQ(held_locks::Count(), 1U);
   }
-  EXPECT_EQ(mutex.With([](int&) { return held_locks::Count(); }), 1u);
-  EXPECT_EQ(held_locks::Count(), 0u);
+  EXPECT_EQ(mutex.With([](int&) { return held_locks::Count(); }), 1U);
+  EXPECT_EQ(held_locks::Count(), 0U);
 }
 
 TEST(HeldLocksTest, AFailedTryLockCountsNothing) {
   SpinLock spin;
   spin.Lock();
   EXPECT_FALSE(spin.TryLock());
-  EXPECT_EQ(held_locks::Count(), 1u);
+  EXPECT_EQ(held_locks::Count(), 1U);
   spin.Unlock();
-  EXPECT_EQ(held_locks::Count(), 0u);
+  EXPECT_EQ(held_locks::Count(), 0U);
 }
 
 TEST(HeldLocksTest, AssertNoneHeldPassesWithNoLock) { held_locks::AssertNoneHeld("co_await"); }
@@ -79,7 +79,7 @@ TEST(HeldLocksTest, EachThreadCountsItsOwnLocks) {
   SpinLock locks[4];
   testing::RunConcurrently(4, [&](int i) {
     for (int round = 0; round < 1000; ++round) {
-      ScopedLock hold(locks[i]);
+      const ScopedLock hold(locks[i]);
       if (held_locks::Count() != 1) wrong.fetch_add(1);
     }
     if (held_locks::Count() != 0) wrong.fetch_add(1);

@@ -36,7 +36,8 @@ struct ExecutorAccess {
   // Tells `listener` (with `tag`) when the task `id`, which has not ended, ends.
   static void Listen(Executor& executor, TaskId id, JoinListener& listener, std::uint32_t tag) {
     Slot* slot = executor.Lookup(id);
-    LIBK_ASSERT(slot != nullptr && executor.IsAlive(id), "listening for a task that has ended");
+    const bool alive = executor.IsAlive(id);  // Implies slot != nullptr.
+    LIBK_ASSERT(alive, "listening for a task that has ended");
     LIBK_ASSERT(slot->listener == nullptr, "a task can have only one listener");
     slot->listener = &listener;
     slot->listener_tag = tag;
@@ -58,7 +59,8 @@ struct ExecutorAccess {
   template <typename T>
   static Result<T> TakeResult(Executor& executor, TaskId id) {
     Slot* slot = executor.Lookup(id);
-    LIBK_ASSERT(slot != nullptr && slot->has_handle, "a result was taken without a handle");
+    const bool has_handle = slot != nullptr && slot->has_handle;
+    LIBK_ASSERT(has_handle, "a result was taken without a handle");
     if (slot->state == SlotState::kCompleted) {
       auto handle = std::coroutine_handle<Promise<T>>::from_address(slot->root.address());
       if constexpr (std::is_void_v<T>) {

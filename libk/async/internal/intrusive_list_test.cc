@@ -2,6 +2,7 @@
 // order, and every node knows whether it is linked.
 #include "libk/async/internal/intrusive_list.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <list>
 #include <memory>
@@ -45,7 +46,7 @@ RC_GTEST_PROP(IntrusiveListTest, BehavesLikeStdList, ()) {
       model.push_back(step);
     } else {
       Item& item = *items[*rc::gen::inRange<std::size_t>(0, items.size())];
-      const bool in_model = std::find(model.begin(), model.end(), item.value) != model.end();
+      const bool in_model = std::ranges::find(model, item.value) != model.end();
       RC_ASSERT(item.linked() == in_model);
       if (op == 1 && in_model) {
         list.Remove(item);

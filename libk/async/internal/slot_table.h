@@ -49,7 +49,7 @@ class SlotTable {
   // Returns the chunk that holds `index` and the index's offset in it.
   static constexpr std::uint32_t ChunkOf(std::uint32_t index) {
     // Chunk k starts at kFirstChunkSlots * (2^k - 1).
-    const std::uint32_t scaled = index / kFirstChunkSlots + 1;
+    const std::uint32_t scaled = (index / kFirstChunkSlots) + 1;
     return static_cast<std::uint32_t>(31 - __builtin_clz(scaled));
   }
   static constexpr std::uint32_t ChunkStart(std::uint32_t chunk) {

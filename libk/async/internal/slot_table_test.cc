@@ -15,12 +15,12 @@ namespace libk::async::internal {
 namespace {
 
 TEST(SlotTableTest, ChunkArithmetic) {
-  EXPECT_EQ(SlotTable::ChunkOf(0), 0u);
-  EXPECT_EQ(SlotTable::ChunkOf(15), 0u);
-  EXPECT_EQ(SlotTable::ChunkOf(16), 1u);
-  EXPECT_EQ(SlotTable::ChunkOf(47), 1u);
-  EXPECT_EQ(SlotTable::ChunkOf(48), 2u);
-  EXPECT_EQ(SlotTable::ChunkStart(2), 48u);
+  EXPECT_EQ(SlotTable::ChunkOf(0), 0U);
+  EXPECT_EQ(SlotTable::ChunkOf(15), 0U);
+  EXPECT_EQ(SlotTable::ChunkOf(16), 1U);
+  EXPECT_EQ(SlotTable::ChunkOf(47), 1U);
+  EXPECT_EQ(SlotTable::ChunkOf(48), 2U);
+  EXPECT_EQ(SlotTable::ChunkStart(2), 48U);
   EXPECT_EQ(SlotTable::ChunkOf(SlotTable::ChunkStart(SlotTable::kMaxChunks) - 1),
             SlotTable::kMaxChunks - 1);
   EXPECT_LT(SlotTable::ChunkStart(SlotTable::kMaxChunks) - 1, kNoIndex);
@@ -43,7 +43,7 @@ TEST(SlotTableTest, GrowsInChunksWhoseSlotsNeverMove) {
     slot->state = SlotState::kReady;
     slots.push_back(slot);
   }
-  EXPECT_EQ(table.size(), 16u + 32u + 64u + 128u);
+  EXPECT_EQ(table.size(), 16U + 32U + 64U + 128U);
   for (std::uint32_t i = 0; i < 200; ++i) {
     EXPECT_EQ(table.Find(i), slots[i]);
     EXPECT_EQ(&table[i], slots[i]);
@@ -56,7 +56,7 @@ TEST(SlotTableTest, GrowsInChunksWhoseSlotsNeverMove) {
   table.Release(*slots[9]);
   EXPECT_EQ(table.Acquire().value(), slots[9]);
   EXPECT_EQ(table.Acquire().value(), slots[5]);
-  EXPECT_EQ(table.Acquire().value()->index, 200u);
+  EXPECT_EQ(table.Acquire().value()->index, 200U);
 }
 
 RC_GTEST_PROP(SlotTableTest, AcquiredSlotsAreDistinct, ()) {
@@ -80,7 +80,7 @@ RC_GTEST_PROP(SlotTableTest, AcquiredSlotsAreDistinct, ()) {
       table.Release(*slot);
     }
   }
-  RC_ASSERT(table.size() <= 16u * 2 * (in_use.size() + 16));
+  RC_ASSERT(table.size() <= std::size_t{32} * (in_use.size() + 16));
   for (Slot* slot : order) slot->state = SlotState::kFree;
 }
 

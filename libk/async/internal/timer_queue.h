@@ -51,7 +51,7 @@ class TimerQueue {
   // Unlinks every node whose deadline is at or before `now`, earliest first, and calls
   // `wake(token)` for each. Returns how many fired.
   template <typename Wake>
-  std::size_t Expire(Instant now, Wake&& wake) {
+  std::size_t Expire(Instant now, Wake wake) {
     std::size_t fired = 0;
     while (!nodes_.empty() && nodes_.front()->deadline <= now) {
       TimerNode* node = nodes_.PopFront();

@@ -43,9 +43,7 @@ RC_GTEST_PROP(TimerQueueTest, FiresInDeadlineOrderTiesFirstComeFirstServed, ()) 
       now += *rc::gen::inRange<std::uint64_t>(0, 10);
       // The earliest deadline fires first; min_element picks the first added of equals.
       while (!model.empty()) {
-        const auto earliest = std::min_element(
-            model.begin(), model.end(),
-            [](const Entry& a, const Entry& b) { return a.deadline < b.deadline; });
+        const auto earliest = std::ranges::min_element(model, {}, &Entry::deadline);
         if (earliest->deadline > now) break;
         expected_fired.push_back(earliest->id);
         model.erase(earliest);
@@ -56,9 +54,7 @@ RC_GTEST_PROP(TimerQueueTest, FiresInDeadlineOrderTiesFirstComeFirstServed, ()) 
     if (model.empty()) {
       RC_ASSERT(!queue.Earliest().has_value());
     } else {
-      const auto earliest =
-          std::min_element(model.begin(), model.end(),
-                           [](const Entry& a, const Entry& b) { return a.deadline < b.deadline; });
+      const auto earliest = std::ranges::min_element(model, {}, &Entry::deadline);
       RC_ASSERT(queue.Earliest().value().ticks() == earliest->deadline);
     }
   }
