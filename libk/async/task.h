@@ -78,6 +78,10 @@ class Promise<void> : public PromiseBase {
 template <typename T>
 class SubtaskAwaiter;
 
+// Not aggregates: C++20 would initialise an aggregate promise from the coroutine's
+// arguments (see PromiseBase's constructor).
+static_assert(!std::is_aggregate_v<Promise<int>> && !std::is_aggregate_v<Promise<void>>);
+
 }  // namespace internal
 
 // See the top of this file. Move-only; destroying a Task that still owns its frame
