@@ -4,6 +4,7 @@
 
 #include "libk/arch/x86_64/cpu.h"
 #include "libk/arch/x86_64/raw/io.h"
+#include "libk/arch/x86_64/raw/mmio.h"
 #include "libk/fmt/format.h"
 #include "libk/fmt/sink.h"
 #include "libk/fmt/string_view.h"
@@ -24,22 +25,25 @@ constexpr std::uint16_t kCom1 = 0x3f8;
 class BootErrorSink final : public libk::Sink {
  public:
   void Write(libk::StringView text) override {
-    // SAFETY: the boot page tables map the VGA text buffer (physical 0xb8000, in the first
-    // GiB) at kKernelVma; nothing else uses the screen this early.
-    auto* vga = reinterpret_cast<volatile std::uint16_t*>(boot::kKernelVma + 0xb8000);
+    constexpr std::uint64_t kVga = boot::kKernelVma + 0xb8000;
     for (const char c : text) {
       // SAFETY: COM1 is the boot console; nothing else drives it yet.
       while ((raw::InB(kCom1 + 5) & 0x20) == 0) {
       }
+      // SAFETY: as above; the transmitter is empty, so the byte goes out.
       raw::OutB(kCom1, static_cast<std::uint8_t>(c));
       if (c != '\n' && column_ < 80) {
-        vga[column_++] = static_cast<std::uint16_t>(0x4f00 | static_cast<unsigned char>(c));
+        // SAFETY: the boot page tables map the VGA text buffer (physical 0xb8000, in the
+        // first GiB) at kKernelVma; nothing else uses the screen this early.
+        raw::VolatileStore(kVga + (2 * column_),
+                           static_cast<std::uint16_t>(0x4f00 | static_cast<unsigned char>(c)));
+        ++column_;
       }
     }
   }
 
  private:
-  int column_ = 0;
+  std::uint64_t column_ = 0;
 };
 
 // Reports boot information the parser rejected ("keel boot error: invalid multiboot2

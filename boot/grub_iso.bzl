@@ -1,8 +1,11 @@
 """`grub_iso`: a bootable BIOS ISO holding a kernel ELF and a trimmed GRUB.
 
 Only the GRUB modules keel needs are installed, with no locales, fonts or themes, which
-keeps the image well under 2 MiB.
+keeps the image well under 2 MiB. The kernel on the ISO is a copy without debug
+information (GRUB loads only its segments); debug it with the unstripped ELF.
 """
+
+load("@local_clang//:paths.bzl", "LLVM_STRIP")
 
 _GRUB_MODULES = "multiboot2 multiboot normal iso9660 biosdisk part_msdos configfile"
 
@@ -18,7 +21,7 @@ command -v grub-mkrescue >/dev/null || {{ echo "keel: grub-mkrescue is missing (
 tree=$(mktemp -d)
 trap 'rm -rf "$tree"' EXIT
 mkdir -p "$tree/boot/grub"
-cp {kernel} "$tree/boot/kernel.elf"
+{strip} --strip-debug -o "$tree/boot/kernel.elf" {kernel}
 cp {cfg} "$tree/boot/grub/grub.cfg"
 if ! grub-mkrescue --install-modules="{modules}" --locales= --fonts= --themes= \
     -o {iso} "$tree" >{log} 2>&1; then
@@ -27,6 +30,7 @@ if ! grub-mkrescue --install-modules="{modules}" --locales= --fonts= --themes= \
 fi
 """.format(
             kernel = ctx.file.kernel.path,
+            strip = LLVM_STRIP,
             cfg = ctx.file.grub_cfg.path,
             modules = _GRUB_MODULES,
             iso = iso.path,

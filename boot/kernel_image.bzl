@@ -2,13 +2,15 @@
 
     kernel_image(name = "kernel", srcs = ["main.cc"], deps = [...])
 
-makes `<name>_bin` (the cc_binary, bare-metal only), `<name>` (its ELF, built for the
-bare-metal platform from any configuration) and `<name>_iso` (a GRUB ISO booting it).
-The sources define kernel::Main; the boot path (//boot) calls it.
+makes `<name>_bin` (the cc_binary, bare-metal only), `<name>_unsymbolized` (its ELF, built
+for the bare-metal platform from any configuration), `<name>` (that ELF with its symbol
+table filled in, for panic backtraces: kernel/debug/symbolized_kernel.bzl) and `<name>_iso`
+(a GRUB ISO booting it). The sources define kernel::Main; the boot path (//boot) calls it.
 """
 
 load("@rules_cc//cc:defs.bzl", "cc_binary")
 load("//boot:grub_iso.bzl", "grub_iso")
+load("//kernel/debug:symbolized_kernel.bzl", "symbolized_kernel")
 load("//platforms:kernel_binary.bzl", "kernel_binary")
 
 def kernel_image(name, srcs = [], deps = [], visibility = None, testonly = False, **kwargs):
@@ -18,6 +20,7 @@ def kernel_image(name, srcs = [], deps = [], visibility = None, testonly = False
         deps = deps + [
             "//boot",
             "//kernel/panic",
+            "//libk/std:libcxx_runtime",
             "//libk/std:mem_runtime",
         ],
         additional_linker_inputs = ["//boot:linker.ld"],
@@ -28,8 +31,14 @@ def kernel_image(name, srcs = [], deps = [], visibility = None, testonly = False
         **kwargs
     )
     kernel_binary(
-        name = name,
+        name = name + "_unsymbolized",
         binary = ":" + name + "_bin",
+        visibility = ["//visibility:private"],
+        testonly = testonly,
+    )
+    symbolized_kernel(
+        name = name,
+        elf = ":" + name + "_unsymbolized",
         visibility = visibility,
         testonly = testonly,
     )

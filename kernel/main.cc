@@ -3,10 +3,11 @@
 #include "kernel/main.h"
 
 #include "kernel/console/console.h"
+#include "kernel/console/key_echo.h"
 #include "kernel/console/print.h"
-#include "kernel/drivers/keyboard/keyboard.h"
+#include "kernel/input/keyboard.h"
 #include "kernel/interrupts/interrupts.h"
-#include "kernel/interrupts/timer.h"
+#include "kernel/time/timer.h"
 
 namespace kernel {
 namespace {
@@ -17,8 +18,8 @@ void Main(const libk::multiboot2::Info& /*info*/) {
   console::Init();
   kprintln("Hello World!");
   interrupts::Init();
-  interrupts::StartTimer(kTimerHz);
-  if (const auto keyboard = keyboard::Init(); keyboard.is_error()) {
+  time::StartTimer(kTimerHz);
+  if (const auto keyboard = input::Init(&console::EchoKey); keyboard.is_error()) {
     kprintln("keyboard: not available ({})", libk::ErrorName(keyboard.error()));
   } else {
     kprintln("keel: interrupts on, timer at {} Hz; type away", kTimerHz);

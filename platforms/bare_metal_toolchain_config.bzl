@@ -1,9 +1,15 @@
 """The clang + ld.lld C++ toolchain (LLVM version from .bazelrc) configuration for the x86_64 bare-metal platform.
 
-Every kernel translation unit is compiled freestanding, without a red zone, without SSE,
-for the top 2 GiB of the address space (-mcmodel=kernel), and with -nostdinc so that only
-clang's own resource headers and keel's freestanding subset (//libk/std) are visible: a
-hosted header in kernel code is a build error, not a silent dependency.
+Every kernel translation unit is compiled freestanding, without a red zone, without SSE or
+MMX, for the top 2 GiB of the address space (-mcmodel=kernel), and with -nostdinc so that
+only these headers are visible, in this order (docs/std.md):
+
+1. keel's libc++ configuration (//libk/std:libcxx_config: `__config_site`, `__assertion_handler`);
+2. the kernel's allowlisted libc++ headers (@local_clang//:libcxx_headers);
+3. keel's few C library headers (//libk/std:libc_headers: the mem routines, mbstate_t, time_t);
+4. clang's resource headers (stddef.h, stdint.h, stdarg.h, ...).
+
+A hosted header in kernel code is a build error ("file not found"), not a silent dependency.
 """
 
 load("@bazel_tools//tools/build_defs/cc:action_names.bzl", "ACTION_NAMES")
@@ -19,6 +25,7 @@ load(
 load(
     "@local_clang//:paths.bzl",
     "CLANG",
+    "LIBCXX_INCLUDE",
     "LINK",
     "LLVM_AR",
     "LLVM_NM",
@@ -52,20 +59,31 @@ _LINK = [
     ACTION_NAMES.cpp_link_executable,
 ]
 
-# Flags shared by C, C++ and assembly.
+# Flags shared by C, C++ and assembly. No SSE or MMX, and no floating point the compiler
+# invents (-mno-implicit-float); the x87 unit stays enabled only so that `long double` is a
+# type: libc++'s <limits> declares numeric_limits<long double>, which -mgeneral-regs-only
+# (x87 off too) rejects. Code that computes with floating point would compile to x87
+# instructions, so every kernel ELF is scanned for them (platforms/check_no_fp.sh, run by
+# kernel_binary), and returning a float or double is an error ("SSE register return with
+# SSE disabled").
 _COMMON_FLAGS = [
     _TARGET,
     "-ffreestanding",
     "-nostdinc",
-    "-isystem",
-    RESOURCE_INCLUDE,
     "-mno-red-zone",
-    "-mgeneral-regs-only",
+    "-mno-sse",
+    "-mno-mmx",
+    "-mno-implicit-float",
     "-mcmodel=kernel",
     "-fno-pic",
     "-fno-pie",
     "-fno-stack-protector",
+    # Frame pointers in every function, leaves included, and no sibling calls (a call in
+    # tail position that became a jump would drop its caller's frame): the panic backtrace
+    # walks the frame records, and gdb shows them.
     "-fno-omit-frame-pointer",
+    "-mno-omit-leaf-frame-pointer",
+    "-fno-optimize-sibling-calls",
     "-g",
     "-O2",
     "-Wall",
@@ -94,17 +112,40 @@ _LINK_FLAGS = [
     "--no-undefined",
 ]
 
+def _directory_of(files, attr):
+    """Returns the one directory that holds every file of `files`."""
+    dirs = {f.dirname: None for f in files}
+    if len(dirs) != 1:
+        fail("bare_metal_toolchain_config: %s must be files of one directory, got %s" % (attr, dirs.keys()))
+    return dirs.keys()[0]
+
 def _impl(ctx):
+    libcxx_config = _directory_of(ctx.files.libcxx_config, "libcxx_config")
+    libc = _directory_of(ctx.files.libc_headers, "libc_headers")
+
+    # C++ sees libc++ before any C header: its <string.h>, <stddef.h> wrappers #include_next
+    # the C library's, and its <cstring> checks that it found its own <string.h> first.
+    cxx_includes = ["-isystem", libcxx_config, "-isystem", LIBCXX_INCLUDE, "-isystem", libc, "-isystem", RESOURCE_INCLUDE]
+    c_includes = ["-isystem", libc, "-isystem", RESOURCE_INCLUDE]
     features = [
         feature(
             name = "keel_bare_metal_flags",
             enabled = True,
             flag_sets = [
                 flag_set(actions = _C_AND_CXX + _ASM, flag_groups = [flag_group(flags = _COMMON_FLAGS)]),
-                flag_set(actions = _CXX, flag_groups = [flag_group(flags = _CXX_FLAGS)]),
+                flag_set(actions = _CXX, flag_groups = [flag_group(flags = _CXX_FLAGS + cxx_includes)]),
+                flag_set(
+                    actions = [a for a in _C_AND_CXX + _ASM if a not in _CXX],
+                    flag_groups = [flag_group(flags = c_includes)],
+                ),
                 flag_set(actions = _LINK, flag_groups = [flag_group(flags = _LINK_FLAGS)]),
             ],
         ),
+        # Kernel ELFs keep their debug information in every compilation mode (gdb, the
+        # symbol table of panic backtraces); the ISO carries a stripped copy
+        # (boot/grub_iso.bzl). Defining the feature without flags replaces Bazel's legacy
+        # one, which would add -Wl,-S to fastbuild links (--strip=sometimes).
+        feature(name = "strip_debug_symbols"),
         # Static libraries only: there is no loader in a kernel.
         feature(name = "supports_pic", enabled = False),
         feature(name = "supports_dynamic_linker", enabled = False),
@@ -117,7 +158,6 @@ def _impl(ctx):
             "output_execpath_flags",
             "libraries_to_link",
             "user_link_flags",
-            "strip_debug_symbols",
         ],
     )
 
@@ -151,6 +191,17 @@ def _impl(ctx):
 
 bare_metal_toolchain_config = rule(
     implementation = _impl,
-    attrs = {},
+    attrs = {
+        "libcxx_config": attr.label(
+            mandatory = True,
+            allow_files = True,
+            doc = "keel's __config_site and __assertion_handler for libc++ (one directory).",
+        ),
+        "libc_headers": attr.label(
+            mandatory = True,
+            allow_files = True,
+            doc = "The C library headers libc++ needs in the kernel (one directory).",
+        ),
+    },
     provides = [CcToolchainConfigInfo],
 )

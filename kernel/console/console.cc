@@ -1,7 +1,9 @@
 #include "kernel/console/console.h"
 
+#include "libk/arch/x86_64/raw/claim.h"
 #include "libk/sync/mutex.h"
 
+#include "boot/boot_constants.h"
 #include "kernel/console/print.h"
 #include "kernel/drivers/serial/uart16550.h"
 #include "kernel/drivers/vga_text/vga_screen.h"
@@ -9,20 +11,42 @@
 namespace kernel::console {
 namespace {
 
-constexpr std::uint16_t kCom1 = 0x3f8;
+namespace raw = libk::x86_64::raw;
+using drivers::serial::Uart16550;
+using drivers::vga_text::VgaCells;
+using drivers::vga_text::VgaCursor;
 
 struct Devices {
-  drivers::Uart16550 serial;
-  drivers::VgaScreen screen;
+  drivers::serial::Uart16550 serial;
+  drivers::vga_text::VgaScreen screen;
+  // Whether the last byte sent to COM1 ended a line (the screen knows its own column).
+  bool serial_at_line_start = true;
+
+  void WriteSerial(const char* text, std::size_t size) {
+    serial.Write(text, size);
+    if (size > 0) {
+      serial_at_line_start = text[size - 1] == '\n';
+    }
+  }
 };
 
 // The console's devices behind an interrupt-safe lock: a handler printing while normal
 // code prints waits for the lock with interrupts disabled on the holder's side, so it
 // can never spin on a lock its own CPU holds.
 libk::IrqMutex<Devices>& Console() {
-  // SAFETY: COM1 and the VGA text buffer are driven by the console alone.
-  static libk::IrqMutex<Devices> console(
-      Devices{drivers::Uart16550(kCom1), drivers::VgaScreen(drivers::VgaCells())});
+  static libk::IrqMutex<Devices> console(Devices{
+      // SAFETY: COM1 is claimed here and nowhere else (the boot path's error reports run
+      // before the console exists); the console drives it, under its lock.
+      Uart16550(raw::ClaimPorts(Uart16550::kCom1, Uart16550::kPortCount)),
+      // SAFETY: the boot page tables map the first GiB at kKernelVma, so the VGA text
+      // buffer is mapped there for good; it is claimed here and nowhere else.
+      drivers::vga_text::VgaScreen(
+          VgaCells(raw::ClaimMmio(boot::kKernelVma + VgaCells::kPhysicalAddress, VgaCells::kBytes),
+                   // SAFETY: the CRT controller's index and data ports are claimed here
+                   // and nowhere else; its cursor registers steer only what the screen
+                   // shows, never memory.
+                   VgaCursor(raw::ClaimPorts(VgaCursor::kCrtcIndexPort, VgaCursor::kPortCount)))),
+  });
   return console;
 }
 
@@ -32,7 +56,7 @@ class DeviceSink final : public libk::Sink {
   DeviceSink(Devices& devices, Target target) : devices_(&devices), target_(target) {}
 
   void Write(libk::StringView text) override {
-    devices_->serial.Write(text.data(), text.size());
+    devices_->WriteSerial(text.data(), text.size());
     if (target_ == Target::kConsole) {
       devices_->screen.Write(text.data(), text.size());
     }
@@ -47,10 +71,10 @@ class DeviceSink final : public libk::Sink {
 
 namespace internal {
 
-void LockedPrint(Target target, void (*body)(libk::Sink& sink, void* context), void* context) {
+void LockedPrint(Target target, const PrintBody& body) {
   auto devices = Console().Lock();
   DeviceSink sink(*devices, target);
-  body(sink, context);
+  body.Run(sink);
 }
 
 }  // namespace internal
@@ -63,7 +87,7 @@ void Init() {
 
 void Write(const char* text, std::size_t size) {
   auto devices = Console().Lock();
-  devices->serial.Write(text, size);
+  devices->WriteSerial(text, size);
   devices->screen.Write(text, size);
 }
 
@@ -75,7 +99,17 @@ void Write(const char* text) {
   Write(text, size);
 }
 
-void SetColors(drivers::Color foreground, drivers::Color background) {
+void StartLine() {
+  auto devices = Console().Lock();
+  if (!devices->serial_at_line_start) {
+    devices->WriteSerial("\n", 1);
+  }
+  if (devices->screen.column() != 0) {
+    devices->screen.Put('\n');
+  }
+}
+
+void SetColors(drivers::vga_text::Color foreground, drivers::vga_text::Color background) {
   Console().Lock()->screen.SetColors(foreground, background);
 }
 

@@ -17,8 +17,12 @@ void Write(const char* text, std::size_t size);
 // Writes the NUL-terminated `text` to serial and screen.
 void Write(const char* text);
 
+// Ends the current line on serial and on the screen, each only if something was written
+// on it since its last newline, so that what comes next starts a line of its own.
+void StartLine();
+
 // Sets the screen colours for what is written next (serial is unaffected).
-void SetColors(drivers::Color foreground, drivers::Color background);
+void SetColors(drivers::vga_text::Color foreground, drivers::vga_text::Color background);
 
 // Returns true and stores a byte received on COM1 in *byte if one is waiting (polled;
 // interrupt-driven input comes with the async serial stream).

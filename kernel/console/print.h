@@ -15,13 +15,33 @@ enum class Target : unsigned char {
 };
 
 namespace internal {
-// Locks the console and calls `body(sink, context)` with a sink writing to `target`.
-void LockedPrint(Target target, void (*body)(libk::Sink& sink, void* context), void* context);
+// Writes the output of one print call, with the console locked.
+class PrintBody {
+ public:
+  PrintBody(const PrintBody&) = delete;
+  PrintBody& operator=(const PrintBody&) = delete;
 
+  // Writes the output to `sink`.
+  virtual void Run(libk::Sink& sink) const = 0;
+
+ protected:
+  PrintBody() = default;
+  ~PrintBody() = default;
+};
+
+// A PrintBody that calls `f(sink)`.
 template <typename F>
-void CallBody(libk::Sink& sink, void* context) {
-  (*static_cast<F*>(context))(sink);
-}
+class PrintBodyOf final : public PrintBody {
+ public:
+  explicit PrintBodyOf(const F& f) : f_(&f) {}
+  void Run(libk::Sink& sink) const override { (*f_)(sink); }
+
+ private:
+  const F* f_;  // Not null: the function outlives this body (both live in Print's frame).
+};
+
+// Locks the console and runs `body` with a sink writing to `target`.
+void LockedPrint(Target target, const PrintBody& body);
 
 template <typename... Args>
 void Print(Target target, bool newline, libk::FormatStringFor<Args...> format,
@@ -32,7 +52,7 @@ void Print(Target target, bool newline, libk::FormatStringFor<Args...> format,
       sink.Put('\n');
     }
   };
-  LockedPrint(target, &CallBody<decltype(body)>, &body);
+  LockedPrint(target, PrintBodyOf<decltype(body)>(body));
 }
 }  // namespace internal
 

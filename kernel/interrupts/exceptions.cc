@@ -6,13 +6,13 @@
 #include <utility>
 
 #include "libk/arch/x86_64/control_registers.h"
+#include "libk/arch/x86_64/error_code_format.h"
+#include "libk/arch/x86_64/exception_vector.h"
+#include "libk/arch/x86_64/interrupt_handler.h"
 #include "libk/arch/x86_64/raw/address.h"
 #include "libk/fmt/format.h"
 #include "libk/panic/panic.h"
 
-#include "kernel/arch/x86_64/error_code_format.h"
-#include "kernel/arch/x86_64/exception_vector.h"
-#include "kernel/arch/x86_64/handler.h"
 #include "kernel/console/print.h"
 #include "kernel/interrupts/kernel_stacks.h"
 #include "kernel/interrupts/segments.h"
@@ -21,10 +21,10 @@ namespace kernel::interrupts {
 namespace {
 
 namespace raw = libk::x86_64::raw;
-using x86_64::ExceptionVector;
-using x86_64::HandlerKind;
-using x86_64::InterruptFrame;
-using x86_64::Never;
+using libk::x86_64::ExceptionVector;
+using libk::x86_64::HandlerKind;
+using libk::x86_64::InterruptFrame;
+using libk::x86_64::Never;
 
 // An address, printed as the kernel stack it lies on: "the boot stack", "the guard page
 // of the boot stack" or "no kernel stack".
@@ -78,15 +78,15 @@ void OnInvalidOpcode(InterruptFrame& frame) {
   LIBK_PANIC("EXCEPTION: invalid opcode: rip {:#x}", frame.rip);
 }
 
-void OnGeneralProtection(InterruptFrame& frame, x86_64::SelectorErrorCode code) {
+void OnGeneralProtection(InterruptFrame& frame, libk::x86_64::SelectorErrorCode code) {
   LIBK_PANIC("EXCEPTION: general protection fault, error code {:#x} ({}): rip {:#x}",
              frame.error_code, code, frame.rip);
 }
 
-void OnPageFault(InterruptFrame& frame, x86_64::PageFaultErrorCode code) {
+void OnPageFault(InterruptFrame& frame, libk::x86_64::PageFaultErrorCode code) {
   const std::uint64_t address = libk::x86_64::ReadCr2();
   LIBK_PANIC("EXCEPTION: page fault at address {:#x}, error code {:#x} ({}){}: rip {:#x}", address,
-             code.raw(), code,
+             code.bits(), libk::x86_64::PageFaultDescription{code},
              InGuardPage(address) ? ", in a stack guard page (kernel stack overflow)" : "",
              frame.rip);
 }
@@ -124,7 +124,7 @@ Never OnMachineCheck(InterruptFrame& frame) {
 // Reports an exception the kernel has no specific handler for.
 [[noreturn]] void Unexpected(const InterruptFrame& frame) {
   LIBK_PANIC("EXCEPTION: {} (vector {}), error code {:#x}, no handler: rip {:#x}",
-             x86_64::ExceptionName(static_cast<ExceptionVector>(frame.vector)), frame.vector,
+             libk::x86_64::ExceptionName(static_cast<ExceptionVector>(frame.vector)), frame.vector,
              frame.error_code, frame.rip);
 }
 
@@ -135,8 +135,8 @@ void UnexpectedInterrupt(InterruptFrame& frame) {
 
 // Installs Unexpected for exception V with the signature V requires.
 template <ExceptionVector V>
-void InstallUnexpected(x86_64::IdtTable& idt) {
-  constexpr HandlerKind kKind = x86_64::KindOf(V);
+void InstallUnexpected(libk::x86_64::IdtTable& idt) {
+  constexpr HandlerKind kKind = libk::x86_64::KindOf(V);
   if constexpr (kKind == HandlerKind::kPlain) {
     idt.Set<V>([](InterruptFrame& frame) { Unexpected(frame); });
   } else if constexpr (kKind == HandlerKind::kDiverging) {
@@ -149,15 +149,16 @@ void InstallUnexpected(x86_64::IdtTable& idt) {
 }
 
 template <std::size_t... kVectors>
-void InstallUnexpectedExceptions(x86_64::IdtTable& idt, std::index_sequence<kVectors...>) {
+void InstallUnexpectedExceptions(libk::x86_64::IdtTable& idt, std::index_sequence<kVectors...>) {
   (InstallUnexpected<static_cast<ExceptionVector>(kVectors)>(idt), ...);
 }
 
 }  // namespace
 
-void InstallExceptionHandlers(x86_64::IdtTable& idt) {
-  InstallUnexpectedExceptions(idt, std::make_index_sequence<x86_64::kFirstInterruptVector>());
-  for (int vector = x86_64::kFirstInterruptVector; vector < x86_64::kIdtEntries; ++vector) {
+void InstallExceptionHandlers(libk::x86_64::IdtTable& idt) {
+  InstallUnexpectedExceptions(idt, std::make_index_sequence<libk::x86_64::kFirstInterruptVector>());
+  for (int vector = libk::x86_64::kFirstInterruptVector; vector < libk::x86_64::kIdtEntries;
+       ++vector) {
     idt.SetInterrupt(vector, &UnexpectedInterrupt);
   }
   idt.Set<ExceptionVector::kDivideError>(&OnDivideError);

@@ -6,13 +6,13 @@
 
 #include <cstdint>
 
-#include "kernel/arch/x86_64/idt_table.h"
+#include "libk/arch/x86_64/idt_table.h"
 
 namespace kernel::interrupts {
 
 // Installs a handler for every exception vector (0..31, reserved ones excepted) in `idt`
 // and a panicking one for every other vector; the IRQ vectors are replaced by irq.cc.
-void InstallExceptionHandlers(x86_64::IdtTable& idt);
+void InstallExceptionHandlers(libk::x86_64::IdtTable& idt);
 
 // What the NMI handler has seen.
 struct NmiReport {

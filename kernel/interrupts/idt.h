@@ -5,22 +5,21 @@
 
 #include <utility>
 
+#include "libk/arch/x86_64/idt_table.h"
 #include "libk/sync/interrupts.h"
-
-#include "kernel/arch/x86_64/idt_table.h"
 
 namespace kernel::interrupts {
 
 namespace internal {
 // Returns the kernel's IDT. Change it only through UpdateIdt.
-x86_64::IdtTable& Idt();
+libk::x86_64::IdtTable& Idt();
 }  // namespace internal
 
 // Calls `update(idt)` on the kernel's IDT with interrupts disabled, so that no interrupt
 // finds a half-written gate; `idt` may be loaded already. A test installs its own handler:
 //
-//   interrupts::UpdateIdt([](x86_64::IdtTable& idt) {
-//     idt.Set<x86_64::ExceptionVector::kPageFault>(&OnPageFault);
+//   interrupts::UpdateIdt([](libk::x86_64::IdtTable& idt) {
+//     idt.Set<libk::x86_64::ExceptionVector::kPageFault>(&OnPageFault);
 //   });
 template <typename F>
 void UpdateIdt(F&& update) {

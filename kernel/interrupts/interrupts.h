@@ -1,6 +1,6 @@
 // Setting up exceptions and interrupts: the GDT with a TSS (emergency stacks), the IDT
 // with the kernel's exception handlers, the PICs for hardware interrupts; and waiting for
-// interrupts. The timer (timer.h) and the keyboard (kernel/drivers/keyboard) build on it.
+// interrupts. The timer (kernel/time) and the keyboard (kernel/input) build on it.
 #pragma once
 
 namespace kernel::interrupts {

@@ -3,17 +3,26 @@
 #include <atomic>
 #include <cstdint>
 
+#include "libk/arch/x86_64/interrupt_frame.h"
+#include "libk/arch/x86_64/raw/claim.h"
 #include "libk/panic/panic.h"
 #include "libk/sync/mutex.h"
 
-#include "kernel/arch/x86_64/interrupt_frame.h"
-#include "kernel/drivers/pic/pic8259.h"
+#include "kernel/interrupts/pic8259.h"
 
 namespace kernel::interrupts {
 namespace {
 
-// SAFETY: the PICs (ports 0x20, 0x21, 0xa0, 0xa1) are driven by this file alone.
-constinit libk::IrqMutex<drivers::ChainedPics> pics(kPrimaryPicVector, kSecondaryPicVector);
+namespace raw = libk::x86_64::raw;
+
+// The PICs, claimed here and nowhere else; this object drives them, under its lock.
+constinit libk::IrqMutex<ChainedPics> pics(
+    // SAFETY: the primary PIC's ports (0x20, 0x21) are claimed by no other code.
+    raw::ClaimPorts(ChainedPics::kPrimaryPorts, 2),
+    // SAFETY: the secondary PIC's ports (0xa0, 0xa1) are claimed by no other code.
+    raw::ClaimPorts(ChainedPics::kSecondaryPorts, 2),
+    // SAFETY: the POST port 0x80 only gives the PICs time to settle; no other code uses it.
+    raw::ClaimPorts(ChainedPics::kWaitPort, 1), kPrimaryPicVector, kSecondaryPicVector);
 
 // Written with interrupts disabled (SetIrqHandler holds the PIC lock), read by Dispatch.
 std::atomic<IrqHandler> handlers[kIrqCount] = {};
@@ -21,7 +30,7 @@ std::atomic<std::uint64_t> unhandled_count{0};
 
 // The handler of vectors 32-47. The PIC lock is not held while the IRQ's handler runs, so
 // the handler may mask or unmask lines itself.
-void OnIrq(x86_64::InterruptFrame& frame) {
+void OnIrq(libk::x86_64::InterruptFrame& frame) {
   std::uint8_t irq = 0;
   {
     auto locked = pics.Lock();
@@ -44,7 +53,7 @@ void CheckIrq(std::uint8_t irq) { LIBK_ASSERT(irq < kIrqCount, "no IRQ {}", irq)
 
 }  // namespace
 
-void InitIrqs(x86_64::IdtTable& idt) {
+void InitIrqs(libk::x86_64::IdtTable& idt) {
   pics.Lock()->Init();
   for (int irq = 0; irq < kIrqCount; ++irq) {
     const int vector = irq < 8 ? kPrimaryPicVector + irq : kSecondaryPicVector + irq - 8;

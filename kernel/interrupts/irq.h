@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include "kernel/arch/x86_64/idt_table.h"
+#include "libk/arch/x86_64/idt_table.h"
 
 namespace kernel::interrupts {
 
@@ -24,7 +24,7 @@ using IrqHandler = void (*)();
 
 // Remaps the PICs to kPrimaryPicVector/kSecondaryPicVector with every IRQ masked and
 // points vectors 32-47 of `idt` at the IRQ dispatcher. Called by Init.
-void InitIrqs(x86_64::IdtTable& idt);
+void InitIrqs(libk::x86_64::IdtTable& idt);
 
 // Installs `handler` for `irq` (0..15) and unmasks the line. Panics on a bad IRQ number.
 void SetIrqHandler(std::uint8_t irq, IrqHandler handler);

@@ -5,21 +5,22 @@
 
 #include <cstdint>
 
+#include "libk/arch/x86_64/exception_vector.h"
+#include "libk/arch/x86_64/gdt_table.h"
+#include "libk/arch/x86_64/segment_descriptor.h"
+#include "libk/arch/x86_64/segment_selector.h"
+#include "libk/arch/x86_64/task_state_segment.h"
+
 #include "boot/boot_constants.h"
-#include "kernel/arch/x86_64/exception_vector.h"
-#include "kernel/arch/x86_64/gdt_table.h"
-#include "kernel/arch/x86_64/segment_descriptor.h"
-#include "kernel/arch/x86_64/segment_selector.h"
-#include "kernel/arch/x86_64/task_state_segment.h"
 #include "kernel/interrupts/stack_layout.h"
 
 namespace kernel::interrupts {
 
 // The selectors of the kernel's GDT.
 struct KernelSegments {
-  x86_64::SegmentSelector code;
-  x86_64::SegmentSelector data;
-  x86_64::SegmentSelector tss;
+  libk::x86_64::SegmentSelector code;
+  libk::x86_64::SegmentSelector data;
+  libk::x86_64::SegmentSelector tss;
 };
 
 // Null, code, data and the two slots of the TSS descriptor.
@@ -27,14 +28,14 @@ inline constexpr int kGdtSlots = 5;
 
 // Returns the kernel's GDT for a TSS at linear address `tss_address`; sets `*segments` to
 // the selectors it hands out, when not null.
-constexpr x86_64::GdtTable<kGdtSlots> BuildGdt(std::uint64_t tss_address,
-                                               KernelSegments* segments = nullptr) {
-  x86_64::GdtTable<kGdtSlots> gdt;
+constexpr libk::x86_64::GdtTable<kGdtSlots> BuildGdt(std::uint64_t tss_address,
+                                                     KernelSegments* segments = nullptr) {
+  libk::x86_64::GdtTable<kGdtSlots> gdt;
   KernelSegments selectors;
-  selectors.code = gdt.Append(x86_64::SegmentDescriptor::KernelCode64());
-  selectors.data = gdt.Append(x86_64::SegmentDescriptor::KernelData());
-  selectors.tss = gdt.Append(
-      x86_64::SystemSegmentDescriptor::Tss(tss_address, sizeof(x86_64::TaskStateSegment)));
+  selectors.code = gdt.Append(libk::x86_64::SegmentDescriptor::KernelCode64());
+  selectors.data = gdt.Append(libk::x86_64::SegmentDescriptor::KernelData());
+  selectors.tss = gdt.Append(libk::x86_64::SystemSegmentDescriptor::Tss(
+      tss_address, sizeof(libk::x86_64::TaskStateSegment)));
   if (segments != nullptr) *segments = selectors;
   return gdt;
 }
@@ -48,34 +49,34 @@ inline constexpr KernelSegments kKernelSegments = [] {
 
 // An exception that gets a stack of its own, through an IST slot of the TSS.
 struct EmergencyStack {
-  x86_64::ExceptionVector vector;
-  x86_64::InterruptStack ist;
+  libk::x86_64::ExceptionVector vector;
+  libk::x86_64::InterruptStack ist;
   boot::StackSlot slot;
 };
 
 // The exceptions that must not run on the interrupted stack: a double fault may come from
 // a stack overflow, and an NMI or a machine check may arrive at any instruction.
 inline constexpr EmergencyStack kEmergencyStacks[] = {
-    {x86_64::ExceptionVector::kDoubleFault, x86_64::InterruptStack::kIst1,
+    {libk::x86_64::ExceptionVector::kDoubleFault, libk::x86_64::InterruptStack::kIst1,
      boot::StackSlot::kDoubleFault},
-    {x86_64::ExceptionVector::kNonMaskableInterrupt, x86_64::InterruptStack::kIst2,
+    {libk::x86_64::ExceptionVector::kNonMaskableInterrupt, libk::x86_64::InterruptStack::kIst2,
      boot::StackSlot::kNonMaskableInterrupt},
-    {x86_64::ExceptionVector::kMachineCheck, x86_64::InterruptStack::kIst3,
+    {libk::x86_64::ExceptionVector::kMachineCheck, libk::x86_64::InterruptStack::kIst3,
      boot::StackSlot::kMachineCheck},
 };
 
 // Returns the IST slot the gate of `vector` uses (kNone: the interrupted stack).
-constexpr x86_64::InterruptStack InterruptStackFor(x86_64::ExceptionVector vector) {
+constexpr libk::x86_64::InterruptStack InterruptStackFor(libk::x86_64::ExceptionVector vector) {
   for (const EmergencyStack& stack : kEmergencyStacks) {
     if (stack.vector == vector) return stack.ist;
   }
-  return x86_64::InterruptStack::kNone;
+  return libk::x86_64::InterruptStack::kNone;
 }
 
 // Returns the TSS: each emergency stack's IST slot holds the top of its stack slot in
 // `stacks`; nothing else is set (keel runs in ring 0 only, so RSP0-2 are unused).
-constexpr x86_64::TaskStateSegment BuildTss(const StackLayout& stacks) {
-  x86_64::TaskStateSegment tss;
+constexpr libk::x86_64::TaskStateSegment BuildTss(const StackLayout& stacks) {
+  libk::x86_64::TaskStateSegment tss;
   for (const EmergencyStack& stack : kEmergencyStacks) {
     tss.SetInterruptStack(stack.ist, stacks.Region(stack.slot).top);
   }

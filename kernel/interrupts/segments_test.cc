@@ -10,8 +10,8 @@
 namespace kernel::interrupts {
 namespace {
 
-using x86_64::ExceptionVector;
-using x86_64::InterruptStack;
+using libk::x86_64::ExceptionVector;
+using libk::x86_64::InterruptStack;
 
 TEST(KernelSegments, MatchTheBootSelectors) {
   // The boot GDT uses 0x08 and 0x10 too, so nothing changes meaning during the switch.
@@ -25,16 +25,17 @@ RC_GTEST_PROP(BuildGdt, TssDescriptorNamesTheTss, (std::uint64_t tss_address)) {
   const auto gdt = BuildGdt(tss_address, &segments);
   RC_ASSERT(segments.tss == kKernelSegments.tss);
   const int slot = segments.tss.index();
-  const auto tss = x86_64::SystemSegmentDescriptor::FromRaw(gdt.slot(slot), gdt.slot(slot + 1));
+  const auto tss =
+      libk::x86_64::SystemSegmentDescriptor::FromRaw(gdt.slot(slot), gdt.slot(slot + 1));
   const auto d = tss.Decode();
   RC_ASSERT(d.base == tss_address);
-  RC_ASSERT(d.limit == sizeof(x86_64::TaskStateSegment) - 1);
-  RC_ASSERT(d.type == x86_64::SystemSegmentType::kTssAvailable);
+  RC_ASSERT(d.limit == sizeof(libk::x86_64::TaskStateSegment) - 1);
+  RC_ASSERT(d.type == libk::x86_64::SystemSegmentType::kTssAvailable);
   RC_ASSERT(d.present);
   RC_ASSERT(gdt.slot(kKernelSegments.code.index()) ==
-            x86_64::SegmentDescriptor::KernelCode64().raw());
+            libk::x86_64::SegmentDescriptor::KernelCode64().raw());
   RC_ASSERT(gdt.slot(kKernelSegments.data.index()) ==
-            x86_64::SegmentDescriptor::KernelData().raw());
+            libk::x86_64::SegmentDescriptor::KernelData().raw());
 }
 
 // Each emergency gate's IST slot holds the top of that exception's own stack slot, and no
@@ -42,7 +43,7 @@ RC_GTEST_PROP(BuildGdt, TssDescriptorNamesTheTss, (std::uint64_t tss_address)) {
 RC_GTEST_PROP(BuildTss, EmergencyStacksGetTheirOwnStackTops, ()) {
   const auto page = *rc::gen::inRange<std::uint64_t>(0, std::uint64_t{1} << 40);
   const StackLayout layout(0xffff800000000000 + (page * 4096));
-  const x86_64::TaskStateSegment tss = BuildTss(layout);
+  const libk::x86_64::TaskStateSegment tss = BuildTss(layout);
   std::set<std::uint64_t> tops;
   std::set<InterruptStack> slots;
   for (const EmergencyStack& stack : kEmergencyStacks) {

@@ -1,10 +1,15 @@
 // The kernel's panic handler: reports the message and its source location on serial and
-// screen, gives the test hook a chance to recover, then halts or exits QEMU.
+// screen, on a line of their own, then the backtrace (with the interrupted registers when
+// an exception handler panicked), gives the test hook a chance to recover, then halts or
+// exits QEMU.
 #include "libk/arch/x86_64/cpu.h"
+#include "libk/arch/x86_64/raw/address.h"
 #include "libk/arch/x86_64/raw/io.h"
+#include "libk/fmt/sink.h"
 
 #include "kernel/console/console.h"
 #include "kernel/console/print.h"
+#include "kernel/panic/backtrace.h"
 #include "kernel/panic/panic.h"
 #include "kernel/qemu/exit.h"
 
@@ -14,6 +19,12 @@ namespace {
 Hook hook = nullptr;
 bool exit_on_panic = false;
 bool panicking = false;
+
+// Writes to the console (serial and screen).
+class ConsoleSink final : public libk::Sink {
+ public:
+  void Write(libk::StringView text) override { console::Write(text.data(), text.size()); }
+};
 
 }  // namespace
 
@@ -37,10 +48,16 @@ void HandlePanic(const PanicInfo& info) {
   // SAFETY: interrupts off for good (until a test hook resumes a test with them off too).
   libk::x86_64::raw::Cli();
   kernel::console::BreakLockForPanic();
-  kernel::console::SetColors(kernel::drivers::Color::kWhite, kernel::drivers::Color::kRed);
+  kernel::console::StartLine();
+  kernel::console::SetColors(kernel::drivers::vga_text::Color::kWhite,
+                             kernel::drivers::vga_text::Color::kRed);
   kernel::kprintln("PANIC at {}:{} in {}: {}", info.location.file, info.location.line,
                    info.location.function, info.message);
-  kernel::console::SetColors(kernel::drivers::Color::kLightGray, kernel::drivers::Color::kBlack);
+  kernel::console::SetColors(kernel::drivers::vga_text::Color::kLightGray,
+                             kernel::drivers::vga_text::Color::kBlack);
+  // The walk starts at this function's frame record: its first frame is our caller.
+  panic::ConsoleSink sink;
+  panic::WriteBacktrace(sink, libk::x86_64::raw::AddressOf(__builtin_frame_address(0)));
   if (panic::hook != nullptr) {
     panic::panicking = false;  // The hook may resume normal execution.
     panic::hook(info);

@@ -161,7 +161,8 @@ constexpr void AppendNames(
     *--first = 'x';
     *--first = '0';
     separate();
-    write(static_cast<const char*>(first));
+    const char* text = first;
+    write(text);
   }
   if (first) write("(empty)");
 }

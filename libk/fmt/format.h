@@ -74,6 +74,8 @@ class FormatArg {
 // Formats the T that `value` points to; the FormatArg pairing guarantees that it is a T.
 template <typename T>
 void FormatErased(const void* value, const FormatSpec& spec, Sink& sink) {
+  // SAFETY: a FormatArg pairs `value` with FormatErased<T> only when it was made from a T
+  // (MakeArg), and the T outlives the Format call that uses the pair.
   Formatter<T>{}.Format(*static_cast<const T*>(value), spec, sink);
 }
 
@@ -96,7 +98,8 @@ FormatArg MakeArg(const T& value) {
     // SAFETY: the array has sizeof(T) readable characters.
     return FormatArg(StringView(value, BoundedStringLength(value, sizeof(T))));
   } else if constexpr (std::is_same_v<F, const char*>) {
-    return FormatArg(static_cast<const char*>(value));
+    const char* text = value;
+    return FormatArg(text);
   } else if constexpr (HasFormatter<F>) {
     return FormatArg(&value, &FormatErased<F>);
   } else {

@@ -1,6 +1,6 @@
-// Byte-wise memory routines: the implementation of the kernel's memcpy, memmove, memset and
-// memcmp (//libk/std:mem_runtime), kept here as constexpr functions so that host tests can
-// compare them with the C library's. Simple byte loops: correct first, fast later.
+// Byte-wise memory routines: the implementation of the kernel's memcpy, memmove, memset,
+// memcmp and memchr (//libk/std:mem_runtime), kept here as constexpr functions so that host
+// tests can compare them with the C library's. Simple byte loops: correct first, fast later.
 #pragma once
 
 #include <cstddef>
@@ -43,6 +43,17 @@ namespace libk {
     if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
   }
   return 0;
+}
+
+// Returns the index of the first of the `n` bytes at `s` that equals `value`, or `n` if
+// none does.
+// Safety: `s` must point to at least `n` readable bytes.
+[[gnu::always_inline]] constexpr std::size_t FindByte(const unsigned char* s, unsigned char value,
+                                                      std::size_t n) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (s[i] == value) return i;
+  }
+  return n;
 }
 
 }  // namespace libk

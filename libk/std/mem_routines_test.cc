@@ -1,5 +1,5 @@
-// Properties of libk's byte routines against the C library's memcpy, memmove, memset and
-// memcmp, on random buffers, sizes, offsets (often overlapping) and values.
+// Properties of libk's byte routines against the C library's memcpy, memmove, memset,
+// memcmp and memchr, on random buffers, sizes, offsets (often overlapping) and values.
 #include "libk/std/mem_routines.h"
 
 #include <algorithm>
@@ -106,6 +106,25 @@ RC_GTEST_PROP(MemRoutinesTest, CompareBytesHasTheSignOfMemcmp, ()) {
   RC_ASSERT(Sign(libk::CompareBytes(b.data(), a.data(), n)) == -Sign(theirs));
 }
 
+RC_GTEST_PROP(MemRoutinesTest, FindByteMatchesMemchr, ()) {
+  const Bytes haystack = *AnyBytes();
+  const std::size_t n = *rc::gen::inRange<std::size_t>(0, haystack.size() + 1);
+  // Often a byte that is there, so that the search stops early as well as runs off the end.
+  const unsigned char value =
+      haystack.empty()
+          ? *rc::gen::arbitrary<unsigned char>()
+          : *rc::gen::weightedOneOf<unsigned char>(
+                {{1, rc::gen::arbitrary<unsigned char>()}, {2, rc::gen::elementOf(haystack)}});
+  const void* theirs = n > 0 ? std::memchr(haystack.data(), value, n) : nullptr;
+  const std::size_t expected =
+      theirs == nullptr
+          ? n
+          : static_cast<std::size_t>(static_cast<const unsigned char*>(theirs) - haystack.data());
+  RC_CLASSIFY(theirs == nullptr, "not found");
+  // SAFETY: n is at most the size of the buffer.
+  RC_ASSERT(libk::FindByte(haystack.data(), value, n) == expected);
+}
+
 // The routines are constexpr, so they also work in constant expressions.
 // SAFETY (all calls below): constant evaluation rejects any access out of bounds.
 constexpr bool OverlappingMovesWorkAtCompileTime() {
@@ -126,5 +145,9 @@ constexpr bool CompareAndSetWorkAtCompileTime() {
   return a[0] == 7 && a[1] == 7 && a[2] == 3;
 }
 static_assert(CompareAndSetWorkAtCompileTime());
+
+constexpr unsigned char kHaystack[4] = {5, 0, 5, 9};
+static_assert(libk::FindByte(kHaystack, 5, 4) == 0 && libk::FindByte(kHaystack, 9, 4) == 3);
+static_assert(libk::FindByte(kHaystack, 9, 3) == 3 && libk::FindByte(kHaystack, 0, 0) == 0);
 
 }  // namespace

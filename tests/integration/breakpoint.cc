@@ -3,12 +3,12 @@
 // installed through the typed IDT API sees the interrupted registers and may change them.
 #include <cstdint>
 
+#include "libk/arch/x86_64/idt_table.h"
 #include "libk/arch/x86_64/raw/address.h"
 #include "libk/arch/x86_64/raw/descriptor_tables.h"
 #include "libk/arch/x86_64/raw/traps.h"
 #include "libk/panic/panic.h"
 
-#include "kernel/arch/x86_64/idt_table.h"
 #include "kernel/console/print.h"
 #include "kernel/interrupts/idt.h"
 #include "kernel/interrupts/segments.h"
@@ -18,8 +18,8 @@ namespace {
 
 namespace raw = libk::x86_64::raw;
 using kernel::interrupts::kKernelSegments;
-using kernel::x86_64::ExceptionVector;
-using kernel::x86_64::InterruptFrame;
+using libk::x86_64::ExceptionVector;
+using libk::x86_64::InterruptFrame;
 
 KTEST(breakpoint, tables_are_loaded) {
   LIBK_ASSERT(raw::ReadCodeSegment() == kKernelSegments.code.raw(), "CS is {:#x}",
@@ -31,8 +31,8 @@ KTEST(breakpoint, tables_are_loaded) {
   LIBK_ASSERT(raw::Sgdt().limit == kernel::interrupts::kGdtSlots * 8 - 1, "GDT limit {}",
               raw::Sgdt().limit);
   const raw::DescriptorTablePointer idtr = raw::Sidt();
-  LIBK_ASSERT(idtr.limit == kernel::x86_64::IdtTable::kLimit, "IDT limit {}", idtr.limit);
-  kernel::interrupts::UpdateIdt([&idtr](kernel::x86_64::IdtTable& idt) {
+  LIBK_ASSERT(idtr.limit == libk::x86_64::IdtTable::kLimit, "IDT limit {}", idtr.limit);
+  kernel::interrupts::UpdateIdt([&idtr](libk::x86_64::IdtTable& idt) {
     LIBK_ASSERT(idtr.base == raw::AddressOf(&idt.gates()), "the loaded IDT is not the kernel's");
   });
 }
@@ -53,7 +53,7 @@ void AddOneToRax(InterruptFrame& frame) {
 
 KTEST(breakpoint, handler_sees_and_changes_the_frame) {
   kernel::interrupts::UpdateIdt(
-      [](kernel::x86_64::IdtTable& idt) { idt.Set<ExceptionVector::kBreakpoint>(&AddOneToRax); });
+      [](libk::x86_64::IdtTable& idt) { idt.Set<ExceptionVector::kBreakpoint>(&AddOneToRax); });
   std::uint64_t local = 0;
   // SAFETY: AddOneToRax, installed just above, returns.
   const std::uint64_t rax = raw::Int3WithRax(41);

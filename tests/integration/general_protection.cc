@@ -25,7 +25,7 @@ KTEST_SHOULD_PANIC(general_protection, selector_past_the_gdt) {
 KTEST_SHOULD_PANIC(general_protection, non_canonical_address) {
   // SAFETY: deliberately invalid: a non-canonical address faults (#GP) before any memory
   // is read; the test runner resumes after the panic.
-  const std::uint64_t value = *raw::MmioPointer<std::uint64_t>(0x8000000000000000);
+  const auto value = raw::VolatileLoad<std::uint64_t>(0x8000000000000000);
   kernel::kprintln("general_protection: read {}", value);
 }
 

@@ -1,7 +1,7 @@
 // keyboard: keys typed through QEMU (QMP send-key after "keyboard: ready") arrive as IRQ 1,
 // are decoded from scancode set 1 and echoed on serial and screen; at Enter the kernel
 // prints the collected line. The runner checks both serial and the VGA text rows.
-#include "kernel/drivers/keyboard/keyboard.h"
+#include "kernel/input/keyboard.h"
 
 #include <cstddef>
 
@@ -9,6 +9,7 @@
 #include "libk/panic/panic.h"
 
 #include "kernel/console/console.h"
+#include "kernel/console/key_echo.h"
 #include "kernel/console/print.h"
 #include "kernel/interrupts/interrupts.h"
 #include "kernel/main.h"
@@ -20,9 +21,9 @@ namespace {
 char line[80];
 std::size_t line_length = 0;
 
-void OnKey(ps2::DecodedKey key) {
-  keyboard::EchoKey(key);
-  if (key.kind() != ps2::DecodedKey::Kind::kUnicode) return;
+void OnKey(drivers::keyboard::DecodedKey key) {
+  console::EchoKey(key);
+  if (key.kind() != drivers::keyboard::DecodedKey::Kind::kUnicode) return;
   if (key.unicode() == '\n') {
     kprintln("keyboard: line '{}'", libk::StringView(line, line_length));
     line_length = 0;
@@ -36,8 +37,8 @@ void OnKey(ps2::DecodedKey key) {
 void Main(const libk::multiboot2::Info& /*info*/) {
   console::Init();
   interrupts::Init();
-  const auto ready = keyboard::Init(&OnKey);
-  LIBK_ASSERT(ready.is_ok(), "keyboard::Init failed: {}", libk::ErrorName(ready.error()));
+  const auto ready = input::Init(&OnKey);
+  LIBK_ASSERT(ready.is_ok(), "input::Init failed: {}", libk::ErrorName(ready.error()));
   kprintln("keyboard: ready");
   interrupts::IdleForever();
 }

@@ -4,10 +4,10 @@
 #include <cstdint>
 
 #include "libk/arch/x86_64/control_registers.h"
+#include "libk/arch/x86_64/error_code_format.h"
+#include "libk/arch/x86_64/idt_table.h"
 #include "libk/arch/x86_64/raw/mmio.h"
 
-#include "kernel/arch/x86_64/error_code_format.h"
-#include "kernel/arch/x86_64/idt_table.h"
 #include "kernel/console/console.h"
 #include "kernel/console/print.h"
 #include "kernel/interrupts/idt.h"
@@ -19,18 +19,19 @@ namespace kernel {
 namespace {
 
 namespace raw = libk::x86_64::raw;
-using x86_64::PageFaultErrorCode;
-using x86_64::PageFaultFlag;
+using libk::x86_64::PageFaultErrorCode;
+using libk::x86_64::PageFaultFlag;
 
 // Far from anything the boot page tables map.
 constexpr std::uint64_t kUnmapped = 0xdeadbeef000;
 
-void OnPageFault(x86_64::InterruptFrame& frame, PageFaultErrorCode code) {
+void OnPageFault(libk::x86_64::InterruptFrame& frame, PageFaultErrorCode code) {
   const std::uint64_t address = libk::x86_64::ReadCr2();
   kprintln("page_fault: caught a page fault at {:#x} ({}), error code {:#x}, rip {:#x}", address,
-           code, code.raw(), frame.rip);
-  const bool as_expected = address == kUnmapped && code.Has(PageFaultFlag::kWrite) &&
-                           !code.Has(PageFaultFlag::kPresent) && !code.Has(PageFaultFlag::kUser);
+           libk::x86_64::PageFaultDescription{code}, code.bits(), frame.rip);
+  const bool as_expected = address == kUnmapped && code.Contains(PageFaultFlag::kWrite) &&
+                           !code.Contains(PageFaultFlag::kPresent) &&
+                           !code.Contains(PageFaultFlag::kUser);
   qemu::Exit(as_expected ? qemu::ExitCode::kSuccess : qemu::ExitCode::kFailure);
 }
 
@@ -39,12 +40,13 @@ void OnPageFault(x86_64::InterruptFrame& frame, PageFaultErrorCode code) {
 void Main(const libk::multiboot2::Info& /*info*/) {
   console::Init();
   interrupts::Init();
-  interrupts::UpdateIdt(
-      [](x86_64::IdtTable& idt) { idt.Set<x86_64::ExceptionVector::kPageFault>(&OnPageFault); });
+  interrupts::UpdateIdt([](libk::x86_64::IdtTable& idt) {
+    idt.Set<libk::x86_64::ExceptionVector::kPageFault>(&OnPageFault);
+  });
   kprintln("page_fault: writing to {:#x}", kUnmapped);
   // SAFETY: deliberately invalid: the address is unmapped, so the write faults before it
   // reaches any memory, and OnPageFault ends the run.
-  *raw::MmioPointer<std::uint64_t>(kUnmapped) = 42;
+  raw::VolatileStore<std::uint64_t>(kUnmapped, 42);
   kprintln("page_fault: the write did not fault");
   qemu::Exit(qemu::ExitCode::kFailure);
 }

@@ -19,7 +19,7 @@ const std::uint64_t kReadOnly = 7;
 KTEST_SHOULD_PANIC(page_fault_panic, read_of_an_unmapped_page) {
   // SAFETY: deliberately invalid: the page is unmapped, so the read faults and the
   // kernel's handler panics; the test runner resumes after the panic.
-  const std::uint64_t value = *raw::MmioPointer<std::uint64_t>(kUnmapped);
+  const auto value = raw::VolatileLoad<std::uint64_t>(kUnmapped);
   kernel::kprintln("page_fault_panic: read {}", value);
 }
 
@@ -27,7 +27,7 @@ KTEST_SHOULD_PANIC(page_fault_panic, write_to_read_only_data) {
   kernel::kprintln("page_fault_panic: writing to {:#x}", raw::AddressOf(&kReadOnly));
   // SAFETY: deliberately invalid: .rodata is mapped read-only and CR0.WP is set, so the
   // write faults before it changes anything; the test runner resumes after the panic.
-  *raw::MmioPointer<std::uint64_t>(raw::AddressOf(&kReadOnly)) = 8;
+  raw::VolatileStore<std::uint64_t>(raw::AddressOf(&kReadOnly), 8);
 }
 
 }  // namespace

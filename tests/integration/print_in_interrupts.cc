@@ -9,12 +9,13 @@
 
 #include "kernel/console/print.h"
 #include "kernel/interrupts/interrupts.h"
-#include "kernel/interrupts/timer.h"
 #include "kernel/testing/ktest.h"
+#include "kernel/time/timer.h"
 
 namespace {
 
 namespace interrupts = kernel::interrupts;
+namespace time = kernel::time;
 
 constexpr std::uint32_t kHz = 250;
 constexpr std::uint64_t kTicks = 200;
@@ -24,15 +25,15 @@ void PrintTick(std::uint64_t tick) {
 }
 
 KTEST(print_in_interrupts, lines_stay_whole) {
-  interrupts::SetTickHook(&PrintTick);
-  interrupts::StartTimer(kHz);
+  time::SetTickHook(&PrintTick);
+  time::StartTimer(kHz);
   std::uint64_t lines = 0;
   interrupts::WaitForInterrupt();  // Enables interrupts.
-  while (interrupts::Ticks() < kTicks) {
+  while (time::Ticks() < kTicks) {
     kernel::kprintln("=main {}=", lines++);
   }
   libk::interrupts::Disable();
-  interrupts::SetTickHook(nullptr);
+  time::SetTickHook(nullptr);
   kernel::kprintln("print_in_interrupts: {} main lines during {} ticks", lines, kTicks);
   LIBK_ASSERT(lines > kTicks, "the main loop printed only {} lines", lines);
 }

@@ -3,7 +3,7 @@
 // time) are timed with the TSC; the measured rate must be within 50% of the configured one
 // (TCG runs on a shared host, so the bound is loose; the figure is printed). Spurious IRQs
 // 7 and 15 are counted and never reach a handler.
-#include "kernel/interrupts/timer.h"
+#include "kernel/time/timer.h"
 
 #include <cstdint>
 
@@ -13,11 +13,11 @@
 #include "libk/sync/interrupts.h"
 
 #include "kernel/console/print.h"
-#include "kernel/drivers/pit/tick_rate.h"
-#include "kernel/drivers/pit/tsc_calibration.h"
 #include "kernel/interrupts/interrupts.h"
 #include "kernel/interrupts/irq.h"
 #include "kernel/testing/ktest.h"
+#include "kernel/time/tick_rate.h"
+#include "kernel/time/tsc_calibration.h"
 
 namespace {
 
@@ -33,37 +33,37 @@ constexpr std::uint64_t kTicks = 100;
 void WaitForTick(std::uint64_t target) {
   while (true) {
     libk::interrupts::Disable();
-    if (interrupts::Ticks() >= target) return;
+    if (kernel::time::Ticks() >= target) return;
     interrupts::WaitForInterrupt();
   }
 }
 
 KTEST(timer, ticks_at_the_configured_rate) {
-  const std::uint64_t tsc_hz = kernel::drivers::MeasureTscHz(50).value();
+  const std::uint64_t tsc_hz = kernel::time::MeasureTscHz(50).value();
   kernel::kprintln("timer: TSC at {} kHz", tsc_hz / 1000);
-  const kernel::drivers::PitSetting setting = interrupts::StartTimer(kHz);
-  WaitForTick(interrupts::Ticks() + 1);  // Start on a tick.
-  const std::uint64_t first_tick = interrupts::Ticks();
+  const kernel::time::PitSetting setting = kernel::time::StartTimer(kHz);
+  WaitForTick(kernel::time::Ticks() + 1);  // Start on a tick.
+  const std::uint64_t first_tick = kernel::time::Ticks();
   const std::uint64_t start = libk::x86_64::ReadTimeStampCounter();
   WaitForTick(first_tick + kTicks);
   const std::uint64_t end = libk::x86_64::ReadTimeStampCounter();
-  const std::uint64_t ticks = interrupts::Ticks() - first_tick;
-  const std::uint64_t rate = kernel::drivers::RateMillihertz(ticks, end - start, tsc_hz);
+  const std::uint64_t ticks = kernel::time::Ticks() - first_tick;
+  const std::uint64_t rate = kernel::time::RateMillihertz(ticks, end - start, tsc_hz);
   kernel::kprintln("timer: measured {}.{:03} Hz over {} ticks (configured {}.{:03} Hz)",
                    rate / 1000, rate % 1000, ticks, setting.actual_millihertz / 1000,
                    setting.actual_millihertz % 1000);
   kernel::kprintln("timer: {} spurious IRQs, {} IRQs without a handler",
                    interrupts::SpuriousIrqCount(), interrupts::UnhandledIrqCount());
-  LIBK_ASSERT(kernel::drivers::WithinPercent(rate, setting.actual_millihertz, 50),
+  LIBK_ASSERT(kernel::time::WithinPercent(rate, setting.actual_millihertz, 50),
               "the timer runs at {} mHz, not about {} mHz", rate, setting.actual_millihertz);
 }
 
 KTEST(timer, ticks_keep_coming) {
   // Each tick needs the previous one acknowledged at the PIC: a missing end of interrupt
   // would stop the timer after one tick.
-  const std::uint64_t before = interrupts::Ticks();
+  const std::uint64_t before = kernel::time::Ticks();
   WaitForTick(before + 10);
-  LIBK_ASSERT(interrupts::Ticks() >= before + 10, "the timer stopped");
+  LIBK_ASSERT(kernel::time::Ticks() >= before + 10, "the timer stopped");
 }
 
 bool irq7_handler_ran = false;
@@ -85,7 +85,7 @@ KTEST(timer, spurious_irqs_are_counted_not_handled) {
   LIBK_ASSERT(interrupts::SpuriousIrqCount() == before + 2, "{} spurious IRQs counted",
               interrupts::SpuriousIrqCount() - before);
   // The primary PIC still delivers: IRQ 15's cascade was acknowledged there.
-  const std::uint64_t ticks = interrupts::Ticks();
+  const std::uint64_t ticks = kernel::time::Ticks();
   WaitForTick(ticks + 5);
   kernel::kprintln("timer: spurious IRQs counted: {}", interrupts::SpuriousIrqCount() - before);
 }

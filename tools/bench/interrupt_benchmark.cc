@@ -5,17 +5,17 @@
 #include <cstdint>
 
 #include "libk/arch/x86_64/cpu.h"
+#include "libk/arch/x86_64/idt_table.h"
 #include "libk/arch/x86_64/raw/traps.h"
 #include "libk/sync/interrupts.h"
 
-#include "kernel/arch/x86_64/idt_table.h"
 #include "kernel/console/console.h"
 #include "kernel/console/print.h"
 #include "kernel/interrupts/idt.h"
 #include "kernel/interrupts/interrupts.h"
-#include "kernel/interrupts/timer.h"
 #include "kernel/main.h"
 #include "kernel/qemu/exit.h"
+#include "kernel/time/timer.h"
 
 namespace kernel {
 namespace {
@@ -28,7 +28,7 @@ constexpr std::uint32_t kTimerHz = 1000;
 
 std::uint64_t samples[kSamples];
 
-void DoNothing(x86_64::InterruptFrame& /*frame*/) {}
+void DoNothing(libk::x86_64::InterruptFrame& /*frame*/) {}
 
 // Sorts the samples (insertion sort: a thousand values, once per benchmark).
 void SortSamples() {
@@ -64,11 +64,11 @@ void Measure(const char* what, F body) {
 // loop's own cost, a few rdtsc baselines, is included).
 void MeasureTimerGaps() {
   interrupts::WaitForInterrupt();  // Enables interrupts.
-  std::uint64_t last_tick = interrupts::Ticks();
+  std::uint64_t last_tick = time::Ticks();
   std::uint64_t previous = libk::x86_64::ReadTimeStampCounter();
   std::uint64_t before_previous = previous;
   for (int i = 0; i < kSamples;) {
-    const std::uint64_t tick = interrupts::Ticks();
+    const std::uint64_t tick = time::Ticks();
     const std::uint64_t now = libk::x86_64::ReadTimeStampCounter();
     if (tick != last_tick) {
       samples[i++] = now - before_previous;
@@ -86,8 +86,8 @@ void MeasureTimerGaps() {
 void Main(const libk::multiboot2::Info& /*info*/) {
   console::Init();
   interrupts::Init();
-  interrupts::UpdateIdt([](x86_64::IdtTable& idt) {
-    idt.Set<x86_64::ExceptionVector::kBreakpoint>(&DoNothing);
+  interrupts::UpdateIdt([](libk::x86_64::IdtTable& idt) {
+    idt.Set<libk::x86_64::ExceptionVector::kBreakpoint>(&DoNothing);
     idt.SetInterrupt(kSoftwareVector, &DoNothing);
   });
   serial_println("bench: interrupt round trips, TSC cycles (interrupts disabled except below)");
@@ -98,7 +98,7 @@ void Main(const libk::multiboot2::Info& /*info*/) {
     // SAFETY: vector 0x81 has DoNothing, which returns and takes no error code.
     raw::SoftwareInterrupt<kSoftwareVector>();
   });
-  interrupts::StartTimer(kTimerHz);
+  time::StartTimer(kTimerHz);
   Measure("int $32 -> timer IRQ handler (tick, PIC end of interrupt) -> iretq", [] {
     // SAFETY: vector 32 is IRQ 0, whose dispatcher takes no error code and returns; the
     // end of interrupt it sends with nothing in service is ignored by the PIC.

@@ -1,5 +1,6 @@
 #!/bin/bash
-# Runs compile_fail_test targets that must FAIL and checks that they do.
+# Runs compile_fail_test and kernel_link_fail_test targets that must FAIL and checks that
+# they do.
 status=0
 for t in "$@"; do
   if "$t" >/dev/null 2>&1; then

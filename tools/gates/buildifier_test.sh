@@ -2,6 +2,7 @@
 # The buildifier gate: first shows that it bites (a misformatted BUILD file and a .bzl file
 # with a lint warning, planted in tools/gates/testdata, are each rejected), then checks
 # every BUILD, .bzl and WORKSPACE file of the real tree (through tree_gate.sh).
+# Usage: buildifier_test.sh DIGESTS
 set -uo pipefail
 testdata=tools/gates/testdata
 for planted in misformatted.BUILD lint_warning.bzl; do
@@ -15,4 +16,4 @@ for planted in misformatted.BUILD lint_warning.bzl; do
   fi
   echo "PASS: buildifier_check rejects $planted"
 done
-exec tools/gates/tree_gate.sh buildifier_check.py
+exec tools/gates/tree_gate.sh "$1" buildifier_check.py

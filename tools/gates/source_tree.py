@@ -13,8 +13,8 @@ import subprocess
 EXCLUDED = ("tools/gates/testdata/", "third_party/")
 
 CXX_EXTENSIONS = (".h", ".hh", ".hpp", ".cc", ".cpp", ".cxx", ".inc")
-# Extensionless C++ headers: the freestanding std subset.
-CXX_HEADER_DIRS = ("libk/std/include/",)
+# Extensionless C++ headers: keel's libc++ configuration for the kernel.
+CXX_HEADER_DIRS = ("libk/std/libcxx_config/",)
 
 
 def is_cxx(path):

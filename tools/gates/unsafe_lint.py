@@ -1,27 +1,44 @@
 #!/usr/bin/python3
 """The unsafe-boundary lint: keeps keel's unsafe code where it is declared and documented.
 
-Usage: unsafe_lint.py [--root DIR] [FILE...]
+Usage: unsafe_lint.py [--root DIR] [--build-file NAME] [FILE...]
 
 Without FILE arguments it scans every C++ file under DIR (the repository root by default)
-as listed by source_tree.py. Prints each violation as `file:line: message` and exits 1 if there is any.
+as listed by source_tree.py. BUILD files are read as NAME ("BUILD" by default; the planted
+tree of tools/gates/testdata/unsafe names its "BUILD.fixture", so that Bazel does not load
+them). Prints each violation as `file:line: message` and exits 1 if there is any.
 
 The rules (see docs/testing-gates.md):
   1. Inline assembly (`asm`, `__asm__`, `asm volatile`), x86 intrinsics headers and
      `__builtin_ia32_*` appear only under ASM_ALLOWED (libk/arch/x86_64/raw/, boot/).
-  2. `reinterpret_cast` outside raw/ appears only in files under REINTERPRET_ALLOWED, and
-     only with a `// SAFETY:` comment in the comment block directly above its statement.
+  2. Pointer casts outside raw/ -- `reinterpret_cast`, `static_cast` to a pointer type other
+     than (cv) void* (from void*, or a downcast: nothing checks the pointee), and
+     `std::bit_cast`/`__builtin_bit_cast` to anything but an integer type (bits made into a
+     pointer) -- appear only in files under POINTER_CAST_ALLOWED, and only with a
+     `// SAFETY:` comment in the comment block directly above their statement. C-style
+     casts to a pointer type appear nowhere outside raw/.
   3. Every function declared in a raw/ header has a comment block directly above it that
      contains `Safety:` (the caller's obligations) or `Safe:` (why there are none).
-  4. Every call into `raw::` outside raw/ has a `SAFETY:` comment on its line or within
-     the 3 lines above, unless every raw function of that name is documented `Safe:`. The raw namespace may only be reached as `raw::` (a namespace alias
-     named `raw`); `using` declarations or other aliases that hide raw calls are errors.
+  4. Every call into `raw::` outside raw/ has a `SAFETY:` comment on its line or in the
+     comment block directly above its statement (so one comment does not cover the next
+     call), unless every raw function of that name is documented `Safe:`. This
+     covers raw::ClaimPorts and raw::ClaimMmio, the only way to give a Port or an Mmio
+     register its address. The raw namespace may only be reached as `raw::` (a namespace
+     alias named `raw`); `using` declarations or other aliases that hide raw calls are
+     errors.
+  5. A file outside raw/ includes a raw/ header only if its package is on the visibility
+     list of the raw/ target that exports the header, and every target of its BUILD file
+     that lists the file depends on that raw/ target directly (so Bazel checks the
+     visibility too): depending on a library that depends on raw/ is not enough. The
+     snippets of compile-fail tests are exempt: they exist to fail, and their tests say why.
 """
 
 import os
 import re
 import sys
 
+import build_files
+import pointer_casts
 import source_tree
 
 RAW_DIR = "libk/arch/x86_64/raw/"
@@ -32,21 +49,36 @@ ASM_ALLOWED = {
     "boot/": "the boot path runs before any wrapper can",
 }
 
-# Where reinterpret_cast may appear outside raw/ (each use still needs `// SAFETY:`).
-# Add a directory or file here, with its reason, when it really needs raw pointer casts.
-REINTERPRET_ALLOWED = {
+# Where the pointer casts of rule 2 may appear outside raw/ (each use still needs
+# `// SAFETY:`). Add a directory or file here, with its reason, when it really needs them.
+POINTER_CAST_ALLOWED = {
     "boot/": "turns the loader's physical addresses into references",
+    "libk/fmt/format.h": "type-erased format arguments: FormatErased<T> casts the pointer "
+                         "back to the T its FormatArg was made from",
+    "libk/fmt/format_test.cc": "makes pointers from integers to format them, never to "
+                               "dereference them",
+    "libk/multiboot2/internal/layout.h": "views boot-information bytes as chars, which may "
+                                         "alias any object",
+    "libk/multiboot2/testing/guarded_buffer.cc": "host-only test support: mmap returns the "
+                                                 "guarded pages as void*",
 }
+
+# Not checked by rule 2 at all: the freestanding standard library implements bit_cast,
+# launder and the mem* functions (void* parameters), and tests them; their contracts are
+# the standard's.
+POINTER_CAST_EXEMPT = {
+    "libk/std/": "the freestanding standard library's own casts",
+}
+
+RAW_INCLUDE_RE = re.compile(r'#\s*include\s*"(libk/arch/x86_64/raw/[^"]+)"')
 
 ASM_RE = re.compile(r"\b(asm|__asm__|__asm)\b\s*(volatile|__volatile__|inline|goto)?\s*\(")
 BUILTIN_RE = re.compile(r"\b__builtin_ia32_\w+")
 INTRIN_INCLUDE_RE = re.compile(
     r"#\s*include\s*<(cpuid|x86intrin|immintrin|ia32intrin|x86gprintrin|emmintrin|xmmintrin)\.h>")
-REINTERPRET_RE = re.compile(r"\breinterpret_cast\s*<")
 RAW_CALL_RE = re.compile(r"\braw::\s*([A-Za-z_]\w*)\s*(<[^;()]*>)?\s*\(")
 RAW_USING_RE = re.compile(r"\busing\s+(namespace\s+)?[\w:]*\braw\b(\s*::|\s*;)")
 RAW_ALIAS_RE = re.compile(r"\bnamespace\s+(\w+)\s*=\s*[\w:]*\braw\s*;")
-SAFETY_CALL_WINDOW = 3
 
 
 def split_code_and_comments(text):
@@ -219,11 +251,59 @@ def raw_function_docs(root, paths, report):
     return docs
 
 
-def lint_file(root, path, report, safe_raw_functions):
+class RawIncludes:
+    """Rule 5: checks the raw/ includes of a file against the BUILD files."""
+
+    def __init__(self, root, build_name, report):
+        self.root, self.build_name, self.report = root, build_name, report
+        self.packages = {}
+        raw = self.build_file(RAW_DIR.rstrip("/"))
+        self.exported = {}  # raw/ header path -> (raw target, its visibility)
+        if raw is not None:
+            for target in raw.targets:
+                for header in target.headers:
+                    self.exported[RAW_DIR + header] = (target, raw.visibility_of(target))
+
+    def build_file(self, package):
+        if package not in self.packages:
+            path = os.path.join(self.root, package, self.build_name)
+            self.packages[package] = build_files.BuildFile(self.root, package, self.build_name) \
+                if os.path.isfile(path) else None
+        return self.packages[package]
+
+    def check(self, path, line, header):
+        if header not in self.exported:
+            self.report(path, line, "'%s' is not a header that a raw/ target exports" % header)
+            return
+        target, visibility = self.exported[header]
+        package = build_files.package_of(self.root, path, self.build_name)
+        if package is None:
+            self.report(path, line, "includes %s but belongs to no package (no %s above it)"
+                        % (header, self.build_name))
+            return
+        owners = self.build_file(package).owners_of(path)
+        if owners and all(o.kind.endswith("compile_fail_test") for o in owners):
+            return  # Compiled only to show that it fails, by a test that checks why.
+        if not build_files.visible_to(visibility, package):
+            self.report(path, line, "includes %s, but package //%s is not on the visibility "
+                        "list of %s" % (header, package, target.label))
+            return
+        if not owners:
+            self.report(path, line, "includes %s, but no target of //%s lists this file"
+                        % (header, package))
+        for owner in owners:
+            if isinstance(owner.deps, build_files.Unknown):
+                self.report(path, line, "includes %s, but the deps of %s cannot be read "
+                            "(%s)" % (header, owner.label, owner.deps))
+            elif target.label not in owner.deps:
+                self.report(path, line, "includes %s, but %s does not depend on %s directly"
+                            % (header, owner.label, target.label))
+
+
+def lint_file(root, path, report, safe_raw_functions, raw_includes):
     raw_lines, code, comments = read_lines(root, path)
     in_raw = path.startswith(RAW_DIR)
     asm_ok = in_dir(path, ASM_ALLOWED)
-    cast_ok = in_dir(path, REINTERPRET_ALLOWED)
 
     for i, line in enumerate(code):
         if not asm_ok:
@@ -235,32 +315,43 @@ def lint_file(root, path, report, safe_raw_functions):
                 report(path, i + 1, "x86 intrinsics header outside %s" % " and ".join(ASM_ALLOWED))
         if in_raw:
             continue
-        if REINTERPRET_RE.search(line):
-            if not cast_ok:
-                report(path, i + 1, "reinterpret_cast outside raw/ in a file not allowlisted in "
-                       "tools/gates/unsafe_lint.py (REINTERPRET_ALLOWED)")
-            elif "SAFETY:" not in comment_block_above(code, comments, statement_start(code, i)):
-                report(path, i + 1, "reinterpret_cast needs a '// SAFETY:' comment directly above")
+        include = RAW_INCLUDE_RE.search(raw_lines[i]) if line.lstrip().startswith("#") else None
+        if include:
+            raw_includes.check(path, i + 1, include.group(1))
         if RAW_USING_RE.search(line):
             report(path, i + 1, "'using' the raw namespace hides raw calls; call them as raw::F()")
         alias = RAW_ALIAS_RE.search(line)
         if alias and alias.group(1) != "raw":
             report(path, i + 1, "alias the raw namespace as 'raw', not '%s'" % alias.group(1))
-        calls = [m.group(1) for m in RAW_CALL_RE.finditer(line)]
+        # A friend declaration names a raw function without calling it.
+        calls = [] if line.lstrip().startswith("friend ") else \
+            [m.group(1) for m in RAW_CALL_RE.finditer(line)]
         if any(name not in safe_raw_functions for name in calls):
-            window = comments[max(0, i - SAFETY_CALL_WINDOW):i + 1]
-            if not any("SAFETY:" in c for c in window):
-                report(path, i + 1, "call into raw:: needs a '// SAFETY:' comment within the %d "
-                       "lines above" % SAFETY_CALL_WINDOW)
+            if "SAFETY:" not in comments[i] and \
+                    "SAFETY:" not in comment_block_above(code, comments, statement_start(code, i)):
+                report(path, i + 1, "call into raw:: needs a '// SAFETY:' comment directly above "
+                       "its statement (or on its line)")
+    if in_raw or in_dir(path, POINTER_CAST_EXEMPT):
+        return
+    for i, cast in pointer_casts.find(code):
+        if cast.startswith("C-style"):
+            report(path, i + 1, "%s outside raw/: use a named cast, which this lint checks" % cast)
+        elif not in_dir(path, POINTER_CAST_ALLOWED):
+            report(path, i + 1, "%s outside raw/ in a file not allowlisted in "
+                   "tools/gates/unsafe_lint.py (POINTER_CAST_ALLOWED)" % cast)
+        elif "SAFETY:" not in comment_block_above(code, comments, statement_start(code, i)):
+            report(path, i + 1, "%s needs a '// SAFETY:' comment directly above" % cast)
 
 
 def main(argv):
-    root = None
+    root, build_name = None, "BUILD"
     files = []
     args = iter(argv[1:])
     for arg in args:
         if arg == "--root":
             root = next(args)
+        elif arg == "--build-file":
+            build_name = next(args)
         else:
             files.append(arg)
     if root is None:
@@ -281,8 +372,9 @@ def main(argv):
                        if p.startswith(RAW_DIR)]
         docs = raw_function_docs(root, raw_headers, lambda *_: None)
     safe_raw_functions = {name for name, kinds in docs.items() if kinds == {"safe"}}
+    raw_includes = RawIncludes(root, build_name, report)
     for path in files:
-        lint_file(root, path, report, safe_raw_functions)
+        lint_file(root, path, report, safe_raw_functions, raw_includes)
     for _, _, finding in sorted(findings):
         print(finding)
     print("unsafe_lint: %d file(s) scanned, %d violation(s)" % (len(files), len(findings)),

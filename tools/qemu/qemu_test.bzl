@@ -24,6 +24,10 @@ def _qemu_test_impl(ctx):
         args += ["--forbid-line", line]
     for row, text in ctx.attr.vga_rows.items():
         args += ["--vga-row", "%s:%s" % (row, text)]
+    if ctx.attr.vga_cursor:
+        args += ["--vga-cursor", ctx.attr.vga_cursor]
+    if ctx.attr.vga_cursor_shape:
+        args += ["--vga-cursor-shape", ctx.attr.vga_cursor_shape]
     if ctx.attr.check_at:
         args += ["--check-at", ctx.attr.check_at]
     for item in ctx.attr.send_keys_after:
@@ -58,6 +62,8 @@ qemu_test = rule(
         "expect_lines": attr.string_list(doc = "Serial lines that must appear, in order."),
         "forbid_lines": attr.string_list(doc = "Text no serial line may contain."),
         "vga_rows": attr.string_dict(doc = "VGA row number -> text the row must start with."),
+        "vga_cursor": attr.string(doc = "ROW:COL where the hardware cursor must be (read at check_at)."),
+        "vga_cursor_shape": attr.string(doc = "TOP:BOTTOM scan lines the cursor must span."),
         "check_at": attr.string(doc = "Serial text after which the VGA checks run and QEMU is stopped."),
         "send_keys_after": attr.string_list(doc = "MARKER=KEYS: QMP send-key after MARKER."),
         "serial_input_after": attr.string_list(doc = "MARKER=TEXT: write TEXT to COM1 after MARKER."),

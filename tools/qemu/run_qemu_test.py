@@ -96,6 +96,19 @@ class Qmp:
         chars = "".join(chr(c & 0xFF) if 0x20 <= (c & 0xFF) < 0x7F else " " for c in cells)
         return [chars[r * 80:(r + 1) * 80] for r in range(25)]
 
+    def crtc_register(self, index):
+        """Returns CRT controller register `index`, read through ports 0x3d4/0x3d5 (which
+        leaves the controller's index register changed: only for a kernel that is done)."""
+        self.command("human-monitor-command", **{"command-line": "o /b 0x3d4 %#x" % index})
+        out = self.command("human-monitor-command", **{"command-line": "i /b 0x3d5"})
+        return int(out.split("=", 1)[1], 16)
+
+    def vga_cursor(self):
+        """Returns the hardware cursor as (row, column, hidden, top scan line, bottom)."""
+        location = (self.crtc_register(0x0e) << 8) | self.crtc_register(0x0f)
+        start, end = self.crtc_register(0x0a), self.crtc_register(0x0b)
+        return location // 80, location % 80, bool(start & 0x20), start & 0x1f, end & 0x1f
+
     def close(self):
         try:
             self.sock.close()
@@ -160,6 +173,11 @@ def parse_args(argv):
                    help="no serial line may contain this text")
     p.add_argument("--vga-row", action="append", default=[], metavar="ROW:TEXT",
                    help="VGA text row ROW must start with TEXT (read via QMP)")
+    p.add_argument("--vga-cursor", default=None, metavar="ROW:COL",
+                   help="the VGA hardware cursor must be shown at ROW:COL (read from the CRT "
+                        "controller through QMP at --check-at)")
+    p.add_argument("--vga-cursor-shape", default=None, metavar="TOP:BOTTOM",
+                   help="the cursor must span scan lines TOP to BOTTOM")
     p.add_argument("--check-at", default=None, metavar="LINE",
                    help="when a serial line contains LINE, run the VGA checks, then stop QEMU "
                         "and judge the run by the checks (for kernels that idle forever)")
@@ -202,7 +220,7 @@ def main(argv):
     stopped_by_runner = False
     qmp = None
     try:
-        needs_qmp = args.vga_row or args.send_keys_after
+        needs_qmp = args.vga_row or args.send_keys_after or args.vga_cursor
         if needs_qmp:
             qmp = Qmp(qmp_path, deadline)
         for item in args.send_keys_after:
@@ -226,6 +244,7 @@ def main(argv):
                 problems.append("never saw %r on serial" % args.check_at)
             else:
                 check_vga(qmp, args.vga_row, deadline, problems)
+                check_cursor(qmp, args.vga_cursor, args.vga_cursor_shape, deadline, problems)
             stopped_by_runner = True
             proc.kill()
         try:
@@ -298,6 +317,30 @@ def check_vga(qmp, rows, deadline, problems):
         if not screen[r].startswith(t):
             problems.append("VGA row %d is %r; expected it to start with %r"
                             % (r, screen[r].rstrip(), t))
+
+
+def check_cursor(qmp, position, shape, deadline, problems):
+    """Polls the hardware cursor until it is where and how it is expected."""
+    if not position:
+        return
+    want = tuple(int(x) for x in position.split(":"))
+    want_shape = tuple(int(x) for x in shape.split(":")) if shape else None
+    give_up = min(deadline, time.monotonic() + 3.0)
+    while True:
+        row, column, hidden, top, bottom = qmp.vga_cursor()
+        ok = ((row, column) == want and not hidden and
+              (want_shape is None or (top, bottom) == want_shape))
+        if ok or time.monotonic() > give_up:
+            break
+        time.sleep(0.05)
+    if (row, column) != want:
+        problems.append("VGA cursor at row %d, column %d; expected %d:%d" %
+                        (row, column, want[0], want[1]))
+    if hidden:
+        problems.append("VGA cursor hidden (CRTC cursor start register bit 5 set)")
+    if want_shape is not None and (top, bottom) != want_shape:
+        problems.append("VGA cursor spans scan lines %d-%d; expected %d-%d" %
+                        (top, bottom, want_shape[0], want_shape[1]))
 
 
 if __name__ == "__main__":

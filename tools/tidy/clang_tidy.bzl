@@ -10,9 +10,10 @@ Each `.cc` in `srcs` and each `.h` in `srcs`/`hdrs` of a cc_library, cc_binary o
 is checked with the command line a compile action of that target would get in its own
 configuration: the toolchain's flags for C++ compiles (bare-metal flags for kernel code,
 host flags for tests), `--copt`/`--cxxopt`, the target's `copts`, and the include paths
-and defines of its CcInfo. The aspect follows `deps` and the `binary` attribute of
-`kernel_binary`, so kernel code reached through the bare-metal transition is analysed
-with the bare-metal flags. External repositories and third_party/ are skipped; `.S`
+and defines of its CcInfo. The aspect follows `deps`, the `binary` attribute of
+`kernel_binary` and the `elf` attribute of `symbolized_kernel` (what a `kernel_image`
+names), so kernel code reached through the bare-metal transition is analysed with the
+bare-metal flags. External repositories and third_party/ are skipped; `.S`
 files and compile-fail snippets are not C++ sources of a cc rule and are not checked.
 """
 
@@ -23,6 +24,9 @@ load("@local_clang//:paths.bzl", "CLANG_TIDY")
 _CC_RULES = ["cc_library", "cc_binary", "cc_test"]
 _SOURCE_EXTENSIONS = ["cc", "cpp", "cxx"]
 _HEADER_EXTENSIONS = ["h", "hh", "hpp"]
+
+# The attributes that lead to the code a target is built from.
+_FOLLOWED_ATTRS = ["deps", "binary", "elf"]
 
 def _targets(value):
     """Returns the targets behind an attribute value (a target, a list, or None)."""
@@ -35,7 +39,7 @@ def _targets(value):
 def _transitive_outputs(ctx):
     """Returns the clang_tidy output groups of the targets this one depends on."""
     outputs = []
-    for attr in ["deps", "binary"]:
+    for attr in _FOLLOWED_ATTRS:
         for dep in _targets(getattr(ctx.rule.attr, attr, None)):
             if OutputGroupInfo in dep and hasattr(dep[OutputGroupInfo], "clang_tidy"):
                 outputs.append(dep[OutputGroupInfo].clang_tidy)
@@ -128,7 +132,7 @@ def _clang_tidy_aspect_impl(target, ctx):
 
 clang_tidy_aspect = aspect(
     implementation = _clang_tidy_aspect_impl,
-    attr_aspects = ["deps", "binary"],
+    attr_aspects = _FOLLOWED_ATTRS,
     attrs = {
         "_cc_toolchain": attr.label(default = "@bazel_tools//tools/cpp:current_cc_toolchain"),
         # Every .clang-tidy in the tree: clang-tidy uses the one nearest to each file.

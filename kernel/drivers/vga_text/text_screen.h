@@ -1,13 +1,15 @@
 // The VGA text-mode writer as a pure model: an 80x25 grid of (character, attribute)
-// cells with a cursor, newlines, scrolling and colours. It knows nothing of 0xb8000; the
-// cell storage is a template parameter, so host tests run it over an array and the kernel
-// over the memory-mapped screen (vga_screen.h).
+// cells with a cursor, newlines, scrolling and colours. It knows nothing of 0xb8000 or of
+// the CRT controller; the cell storage is a template parameter that also shows the cursor,
+// so host tests run it over an array and the kernel over the memory-mapped screen and the
+// hardware cursor (vga_screen.h).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
-namespace kernel::drivers {
+namespace kernel::drivers::vga_text {
 
 enum class Color : std::uint8_t {
   kBlack = 0,
@@ -40,15 +42,25 @@ constexpr std::uint16_t Cell(std::uint8_t character, std::uint8_t attribute) {
 }
 
 // Storage of the cells: `cells.Set(index, value)` and `cells.Get(index)`, index in
-// [0, kRows * kColumns), row-major.
+// [0, kRows * kColumns), row-major; `cells.SetCursor(index)` shows the cursor on a cell.
 template <typename T>
 concept CellStorage = requires(T& cells, std::size_t index, std::uint16_t value) {
   cells.Set(index, value);
   static_cast<std::uint16_t>(cells.Get(index));
+  cells.SetCursor(index);
+};
+
+// A cell of the screen, by row and column.
+struct ScreenPosition {
+  std::size_t row;
+  std::size_t column;
+
+  constexpr bool operator==(const ScreenPosition&) const = default;
 };
 
 // Writes text onto the grid. Invariant: 0 <= row_ < kRows and 0 <= column_ <= kColumns
-// (column_ == kColumns means the line is full and the next character wraps).
+// (column_ == kColumns means the line is full and the next character wraps), and after
+// every public call the storage shows the cursor at cursor().
 template <CellStorage Cells>
 class TextScreen {
  public:
@@ -57,7 +69,7 @@ class TextScreen {
   // Printable ASCII is drawn as is; any other byte as this code page 437 square.
   static constexpr std::uint8_t kNonPrintable = 0xfe;
 
-  explicit constexpr TextScreen(Cells cells) : cells_(cells) {}
+  explicit constexpr TextScreen(Cells cells) : cells_(std::move(cells)) {}
 
   // Blanks the screen in the current colours and moves the cursor to the top left.
   void Clear() {
@@ -66,6 +78,7 @@ class TextScreen {
     }
     row_ = 0;
     column_ = 0;
+    ShowCursor();
   }
 
   // Sets the colours of the characters written from now on.
@@ -76,6 +89,38 @@ class TextScreen {
   // Writes one byte: '\n' starts a new line, printable ASCII is drawn, anything else is
   // drawn as a square. Lines wrap at the right edge; the screen scrolls at the bottom.
   void Put(char c) {
+    Draw(c);
+    ShowCursor();
+  }
+
+  // Writes `size` bytes from `text`.
+  void Write(const char* text, std::size_t size) {
+    for (std::size_t i = 0; i < size; ++i) {
+      Draw(text[i]);
+    }
+    ShowCursor();
+  }
+
+  // Returns where the cursor is: the cell the next character goes to, or, on a full line,
+  // its last cell (the next character wraps first, as a terminal's pending wrap).
+  ScreenPosition cursor() const { return {row_, column_ < kColumns ? column_ : kColumns - 1}; }
+
+  std::size_t row() const { return row_; }
+  std::size_t column() const { return column_; }
+  std::uint8_t attribute() const { return attribute_; }
+  Cells& cells() { return cells_; }
+
+ private:
+  std::uint16_t Blank() const { return Cell(' ', attribute_); }
+
+  // Shows the cursor at cursor().
+  void ShowCursor() {
+    const ScreenPosition at = cursor();
+    cells_.SetCursor((at.row * kColumns) + at.column);
+  }
+
+  // Draws `c` as Put describes, without moving the hardware cursor.
+  void Draw(char c) {
     const auto byte = static_cast<std::uint8_t>(c);
     if (byte == '\n') {
       NewLine();
@@ -88,21 +133,6 @@ class TextScreen {
     cells_.Set((row_ * kColumns) + column_, Cell(shown, attribute_));
     ++column_;
   }
-
-  // Writes `size` bytes from `text`.
-  void Write(const char* text, std::size_t size) {
-    for (std::size_t i = 0; i < size; ++i) {
-      Put(text[i]);
-    }
-  }
-
-  std::size_t row() const { return row_; }
-  std::size_t column() const { return column_; }
-  std::uint8_t attribute() const { return attribute_; }
-  Cells& cells() { return cells_; }
-
- private:
-  std::uint16_t Blank() const { return Cell(' ', attribute_); }
 
   void NewLine() {
     column_ = 0;
@@ -124,4 +154,4 @@ class TextScreen {
   std::uint8_t attribute_ = Attribute(Color::kLightGray, Color::kBlack);
 };
 
-}  // namespace kernel::drivers
+}  // namespace kernel::drivers::vga_text

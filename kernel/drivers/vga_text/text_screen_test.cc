@@ -1,7 +1,9 @@
 // TextScreen against a simple model: the screen shows the last 25 rows of an unbounded
-// list of rows, where each row remembers the colour its blanks were created with.
+// list of rows, where each row remembers the colour its blanks were created with, and the
+// cursor sits where the model's next character goes (on the last cell of a full line).
 #include "kernel/drivers/vga_text/text_screen.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -10,7 +12,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 
-namespace kernel::drivers {
+namespace kernel::drivers::vga_text {
 namespace {
 
 constexpr std::size_t kRows = 25;
@@ -18,8 +20,13 @@ constexpr std::size_t kColumns = 80;
 
 struct ArrayCells {
   std::array<std::uint16_t, kRows * kColumns>* cells;
+  std::size_t* cursor;
   void Set(std::size_t index, std::uint16_t value) const { cells->at(index) = value; }
   std::uint16_t Get(std::size_t index) const { return cells->at(index); }
+  void SetCursor(std::size_t index) const {
+    ASSERT_LT(index, kRows * kColumns);
+    *cursor = index;
+  }
 };
 
 class Model {
@@ -43,6 +50,13 @@ class Model {
     }
     const bool printable = byte >= 0x20 && byte <= 0x7e;
     rows_[row_][column_++] = Cell(printable ? byte : 0xfe, attribute_);
+  }
+
+  // Returns the cursor's cell: the visible row of the current row, and the column of the
+  // next character, or the last column of a full line.
+  std::size_t Cursor() const {
+    const std::size_t visible_row = row_ - (rows_.size() - kRows);
+    return (visible_row * kColumns) + std::min(column_, kColumns - 1);
   }
 
   std::vector<std::uint16_t> Screen() const {
@@ -70,20 +84,24 @@ class Model {
 
 struct Op {
   bool set_colors;
-  char c;
+  std::string text;  // Written with Put when it is one character, with Write otherwise.
   std::uint8_t foreground;
   std::uint8_t background;
 };
 
 rc::Gen<Op> GenOp() {
+  const auto character = [](char c) { return Op{false, std::string(1, c), 0, 0}; };
   return rc::gen::oneOf(
-      rc::gen::map(rc::gen::arbitrary<char>(), [](char c) { return Op{false, c, 0, 0}; }),
-      rc::gen::map(rc::gen::element('\n', 'a', 'Z', ' '),
-                   [](char c) { return Op{false, c, 0, 0}; }),
+      rc::gen::map(rc::gen::arbitrary<char>(), character),
+      rc::gen::map(rc::gen::element('\n', 'a', 'Z', ' '), character),
+      // Runs around a line's length, so that lines fill up exactly and wrap.
+      rc::gen::map(rc::gen::container<std::string>(*rc::gen::inRange<std::size_t>(70, 90),
+                                                   rc::gen::element('x', 'y')),
+                   [](std::string text) { return Op{false, std::move(text), 0, 0}; }),
       rc::gen::map(
           rc::gen::pair(rc::gen::inRange<std::uint8_t>(0, 16),
                         rc::gen::inRange<std::uint8_t>(0, 16)),
-          [](std::pair<std::uint8_t, std::uint8_t> p) { return Op{true, 0, p.first, p.second}; }));
+          [](std::pair<std::uint8_t, std::uint8_t> p) { return Op{true, "", p.first, p.second}; }));
 }
 
 TEST(TextScreenTest, MatchesModelIncludingScrolling) {
@@ -92,20 +110,27 @@ TEST(TextScreenTest, MatchesModelIncludingScrolling) {
     const auto ops =
         *rc::gen::container<std::vector<Op>>(*rc::gen::inRange<std::size_t>(0, 6000), GenOp());
     std::array<std::uint16_t, kRows * kColumns> cells{};
-    TextScreen<ArrayCells> screen{ArrayCells{&cells}};
+    std::size_t cursor = kRows * kColumns;  // Not shown yet.
+    TextScreen<ArrayCells> screen{ArrayCells{&cells, &cursor}};
     screen.Clear();
+    RC_ASSERT(cursor == 0U);
     Model model(screen.attribute());
     for (const Op& op : ops) {
       if (op.set_colors) {
         screen.SetColors(static_cast<Color>(op.foreground), static_cast<Color>(op.background));
         model.SetAttribute(
             Attribute(static_cast<Color>(op.foreground), static_cast<Color>(op.background)));
+      } else if (op.text.size() == 1) {
+        screen.Put(op.text[0]);
+        model.Put(op.text[0]);
       } else {
-        screen.Put(op.c);
-        model.Put(op.c);
+        screen.Write(op.text.data(), op.text.size());
+        for (const char c : op.text) model.Put(c);
       }
       RC_ASSERT(screen.row() < kRows);
       RC_ASSERT(screen.column() <= kColumns);
+      RC_ASSERT(cursor == model.Cursor());
+      RC_ASSERT((screen.cursor().row * kColumns) + screen.cursor().column == cursor);
     }
     const std::vector<std::uint16_t> actual(cells.begin(), cells.end());
     RC_ASSERT(actual == model.Screen());
@@ -115,7 +140,8 @@ TEST(TextScreenTest, MatchesModelIncludingScrolling) {
 
 TEST(TextScreenTest, HelloWorldOnRowZero) {
   std::array<std::uint16_t, kRows * kColumns> cells{};
-  TextScreen<ArrayCells> screen{ArrayCells{&cells}};
+  std::size_t cursor = 0;
+  TextScreen<ArrayCells> screen{ArrayCells{&cells, &cursor}};
   screen.Clear();
   const std::string text = "Hello World!\n";
   screen.Write(text.data(), text.size());
@@ -125,11 +151,28 @@ TEST(TextScreenTest, HelloWorldOnRowZero) {
   }
   EXPECT_EQ(screen.row(), 1U);
   EXPECT_EQ(screen.column(), 0U);
+  EXPECT_EQ(screen.cursor(), (ScreenPosition{1, 0}));
+  EXPECT_EQ(cursor, kColumns);
+}
+
+TEST(TextScreenTest, AFullLineKeepsTheCursorOnItsLastCellUntilTheNextCharacter) {
+  std::array<std::uint16_t, kRows * kColumns> cells{};
+  std::size_t cursor = 0;
+  TextScreen<ArrayCells> screen{ArrayCells{&cells, &cursor}};
+  screen.Clear();
+  const std::string line(kColumns, '=');
+  screen.Write(line.data(), line.size());
+  EXPECT_EQ(screen.cursor(), (ScreenPosition{0, kColumns - 1}));
+  EXPECT_EQ(cursor, kColumns - 1);
+  screen.Put('x');
+  EXPECT_EQ(screen.cursor(), (ScreenPosition{1, 1}));
+  EXPECT_EQ(cursor, kColumns + 1);
 }
 
 TEST(TextScreenTest, NonPrintableBytesShowAsASquare) {
   std::array<std::uint16_t, kRows * kColumns> cells{};
-  TextScreen<ArrayCells> screen{ArrayCells{&cells}};
+  std::size_t cursor = 0;
+  TextScreen<ArrayCells> screen{ArrayCells{&cells, &cursor}};
   screen.Clear();
   screen.Put('\x07');
   screen.Put('\xff');
@@ -140,4 +183,4 @@ TEST(TextScreenTest, NonPrintableBytesShowAsASquare) {
 }
 
 }  // namespace
-}  // namespace kernel::drivers
+}  // namespace kernel::drivers::vga_text

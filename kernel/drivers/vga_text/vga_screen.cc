@@ -1,17 +1,15 @@
 #include "kernel/drivers/vga_text/vga_screen.h"
 
-#include "libk/arch/x86_64/raw/mmio.h"
+#include <utility>
 
-#include "boot/boot_constants.h"
+#include "libk/panic/panic.h"
 
-namespace kernel::drivers {
-namespace {
-constexpr std::uint64_t kVgaTextPhysical = 0xb8000;
-}  // namespace
+namespace kernel::drivers::vga_text {
 
-// SAFETY: the boot page tables map the first GiB at kKernelVma, so the 4000-byte buffer
-// at 0xb8000 is mapped; the console is its only writer.
-VgaCells::VgaCells()
-    : buffer_(libk::x86_64::raw::MmioPointer<std::uint16_t>(boot::kKernelVma + kVgaTextPhysical)) {}
+VgaCells::VgaCells(libk::x86_64::MmioRange buffer, VgaCursor cursor)
+    : buffer_(std::move(buffer)), cursor_(cursor) {
+  LIBK_ASSERT(buffer_.size() >= kBytes, "the VGA text buffer needs {} bytes", kBytes);
+  cursor_.Enable();
+}
 
-}  // namespace kernel::drivers
+}  // namespace kernel::drivers::vga_text

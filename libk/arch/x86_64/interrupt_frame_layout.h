@@ -1,7 +1,7 @@
 // The layout of the register frame that keel's interrupt entry stubs
 // (libk/arch/x86_64/raw/interrupt_entry.S) build before calling into C++, and which vectors
 // get an error code from the CPU. Plain macros, so the assembly and C++ share one source;
-// kernel/arch/x86_64/interrupt_frame.h checks InterruptFrame against them.
+// libk/arch/x86_64/interrupt_frame.h checks InterruptFrame against them.
 #pragma once
 
 // Offsets in bytes from the frame's base (the stack pointer after the last push).
@@ -44,7 +44,7 @@
 // Whether the CPU pushes an error code for `vector` (8, 10-14, 17, 21, 29, 30; Intel SDM
 // vol. 3A, table 6-1, plus AMD's #VC and #SX). Vectors 32..255 never get one from the CPU,
 // nor does any vector reached with a software `int n`. Usable in assembler `.if`
-// expressions; kernel/arch/x86_64 checks it against HasErrorCode for every vector.
+// expressions; descriptor_checks.cc checks it against HasErrorCode for every vector.
 #define KEEL_VECTOR_HAS_ERROR_CODE(vector)                                                    \
   ((vector) == 8 || ((vector) >= 10 && (vector) <= 14) || (vector) == 17 || (vector) == 21 || \
    (vector) == 29 || (vector) == 30)

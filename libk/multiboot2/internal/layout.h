@@ -112,6 +112,7 @@ T Load(const std::byte* bytes) {
 // Returns the characters at `bytes`. char may alias any object, so reading a string
 // through the result is defined; no reinterpret_cast is needed.
 inline const char* AsChars(const std::byte* bytes) {
+  // SAFETY: the pointer still points at the same bytes, and char may alias any object.
   // NOLINTNEXTLINE(bugprone-casting-through-void): char may alias any object (see above).
   return static_cast<const char*>(static_cast<const void*>(bytes));
 }

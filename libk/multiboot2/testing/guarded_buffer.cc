@@ -18,6 +18,7 @@ GuardedBuffer::GuardedBuffer(std::span<const std::byte> bytes, Guard guard) : si
   mapping_ =
       mmap(nullptr, mapping_size_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (mapping_ == MAP_FAILED) throw std::system_error(errno, std::generic_category(), "mmap");
+  // SAFETY: mmap returned mapping_size_ bytes of fresh, writable, page-aligned memory.
   auto* base = static_cast<std::byte*>(mapping_);
   std::byte* guard_page = guard == Guard::kAfter ? base + (data_pages * page) : base;
   if (mprotect(guard_page, page, PROT_NONE) != 0) {

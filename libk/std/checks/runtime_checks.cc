@@ -1,6 +1,7 @@
-// Run-time checks of <coroutine>, <atomic> and <new> (see runtime_checks.h).
+// Run-time checks of <coroutine>, <atomic>, <new> and <algorithm> (see runtime_checks.h).
 #include "libk/std/checks/runtime_checks.h"
 
+#include <algorithm>
 #include <atomic>
 #include <coroutine>
 #include <cstddef>
@@ -21,6 +22,11 @@ namespace {
 
 // --- <coroutine> -----------------------------------------------------------------------
 
+// Generator frames live here, one at a time: the kernel, where these checks also run, has
+// no heap yet, so the promise allocates its frame itself.
+alignas(std::max_align_t) unsigned char frame_arena[4096];
+bool frame_arena_in_use = false;
+
 // A lazily started coroutine that yields ints and returns an int.
 class Generator {
  public:
@@ -30,6 +36,15 @@ class Generator {
     // the coroutine's arguments (`current` would start as CountTo's `n`). Every promise type
     // declares a constructor; CoroutineChecks pins it (`current == 0` before the first resume).
     promise_type() noexcept = default;
+
+    static void* operator new(std::size_t size) {
+      if (frame_arena_in_use || size > sizeof(frame_arena)) __builtin_trap();
+      frame_arena_in_use = true;
+      return frame_arena;
+    }
+    static void operator delete(void* /*frame*/, std::size_t /*size*/) noexcept {
+      frame_arena_in_use = false;
+    }
 
     int current = 0;
     int result = 0;
@@ -80,7 +95,7 @@ Generator CountTo(int n) {
 }
 
 int CoroutineChecks() {
-  Generator gen = CountTo(3);
+  const Generator gen = CountTo(3);
   auto handle = gen.handle();
   KEEL_CHECK(handle && !handle.done());
   KEEL_CHECK(handle.promise().current == 0);  // Lazily started.
@@ -99,15 +114,15 @@ int CoroutineChecks() {
   auto from_promise =
       std::coroutine_handle<Generator::promise_type>::from_promise(handle.promise());
   KEEL_CHECK(from_promise == handle && from_promise.address() == handle.address());
-  std::coroutine_handle<> erased = handle;
+  const std::coroutine_handle<> erased = handle;
   KEEL_CHECK(erased.address() == handle.address() && erased.done());
   KEEL_CHECK(std::coroutine_handle<>::from_address(handle.address()) == erased);
   KEEL_CHECK((erased <=> erased) == 0);
 
-  std::coroutine_handle<> null;
+  const std::coroutine_handle<> null;
   KEEL_CHECK(!null && null.address() == nullptr && null == std::coroutine_handle<>(nullptr));
 
-  std::noop_coroutine_handle noop = std::noop_coroutine();
+  const std::noop_coroutine_handle noop = std::noop_coroutine();
   KEEL_CHECK(noop && !noop.done() && noop.address() != nullptr);
   noop.resume();
   noop.destroy();
@@ -164,10 +179,10 @@ int AtomicChecks() {
   KEEL_CHECK(flag.compare_exchange_strong(expected_flag, true) && flag);
 
   std::atomic<Point> point(Point{1, 2});
-  Point p = point.load();
+  const Point p = point.load();
   KEEL_CHECK(p.x == 1 && p.y == 2);
   point.store(Point{3, 4}, std::memory_order_release);
-  Point old = point.exchange(Point{5, 6});
+  const Point old = point.exchange(Point{5, 6});
   KEEL_CHECK(old.x == 3 && old.y == 4);
   Point wrong{0, 0};
   KEEL_CHECK(!point.compare_exchange_strong(wrong, Point{7, 8}) && wrong.x == 5);
@@ -196,6 +211,30 @@ int AtomicChecks() {
   return 0;
 }
 
+// --- <algorithm> at run time -----------------------------------------------------------
+
+// libc++ hands std::find on bytes to memchr, and copies and comparisons of trivially
+// copyable ranges to memmove and memcmp: in the kernel, libk's mem runtime.
+int AlgorithmChecks() {
+  unsigned char bytes[8] = {9, 8, 7, 6, 5, 4, 3, 2};
+  // Read through a volatile pointer, the data is unknown to the optimizer: real calls.
+  unsigned char* volatile hidden = bytes;
+  unsigned char* data = hidden;
+  KEEL_CHECK(std::find(data, data + 8, 5) == data + 4);
+  KEEL_CHECK(std::find(data, data + 8, 1) == data + 8);
+  KEEL_CHECK(std::ranges::find(data, data + 8, 9) == data);
+  unsigned char copy[8] = {};
+  std::copy(data, data + 8, copy);
+  KEEL_CHECK(std::equal(data, data + 8, copy));
+  copy[7] = 0;
+  KEEL_CHECK(!std::equal(data, data + 8, copy));
+  std::copy_backward(data, data + 6, data + 8);  // Overlapping: memmove.
+  KEEL_CHECK(data[2] == 9 && data[7] == 4 && data[1] == 8);
+  std::ranges::fill(copy, 3);
+  KEEL_CHECK(std::count(copy, copy + 8, 3) == 8);
+  return 0;
+}
+
 // --- <new> -----------------------------------------------------------------------------
 
 struct Tracked {
@@ -207,6 +246,7 @@ int NewChecks() {
   alignas(Tracked) unsigned char storage[sizeof(Tracked)];
   Tracked* t = ::new (static_cast<void*>(storage)) Tracked(7);
   KEEL_CHECK(static_cast<void*>(t) == static_cast<void*>(storage) && t->value == 7);
+  // NOLINTNEXTLINE(bugprone-casting-through-void): the pointer std::launder is meant to fix.
   Tracked* again = std::launder(static_cast<Tracked*>(static_cast<void*>(storage)));
   KEEL_CHECK(again == t && again->value == 7);
   t->~Tracked();
@@ -220,9 +260,10 @@ int NewChecks() {
 }  // namespace
 
 int RunRuntimeChecks() {
-  if (int line = CoroutineChecks(); line != 0) return line;
-  if (int line = AtomicChecks(); line != 0) return line;
-  if (int line = NewChecks(); line != 0) return line;
+  if (const int line = CoroutineChecks(); line != 0) return line;
+  if (const int line = AtomicChecks(); line != 0) return line;
+  if (const int line = AlgorithmChecks(); line != 0) return line;
+  if (const int line = NewChecks(); line != 0) return line;
   return 0;
 }
 

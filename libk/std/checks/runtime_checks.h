@@ -1,6 +1,7 @@
-// Run-time checks of the parts of keel's standard subset that constant evaluation cannot
-// reach: coroutines, atomics and placement new. Shared by the host tests (against the real
-// library and against keel's headers) and, later, by an in-kernel test.
+// Run-time checks of the parts of the kernel's standard library that constant evaluation
+// cannot reach: coroutines, atomics, placement new, and the algorithms libc++ hands to the
+// mem routines. Shared by the host tests (libstdc++, and libc++ in the kernel's
+// configuration) and by the in-kernel test //tests/integration:libcxx.
 #pragma once
 
 namespace keel_std_checks {

@@ -1,12 +1,13 @@
-// Compile-time checks of <limits>, <bit>, <compare>, <utility>, <initializer_list> and
-// <new>, evaluated in constant expressions. Compiled against keel's freestanding headers
-// (kernel build) and against the hosted standard library (host test).
+// Compile-time checks of <limits>, <bit>, <compare>, <utility>, <initializer_list>, <new>
+// and std::addressof (<memory>), evaluated in constant expressions. Compiled for the kernel (libc++
+// in keel's configuration), against libc++ on the host, and against the host's libstdc++.
 #include <bit>
 #include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
+#include <memory>
 #include <new>
 #include <type_traits>
 #include <utility>
@@ -153,11 +154,11 @@ constexpr bool MoveAndSwapWork() {
   MoveOnly a(1);
   MoveOnly b(2);
   std::swap(a, b);
-  MoveOnly c = std::move(a);
+  const MoveOnly c = std::move(a);
   int xs[2] = {1, 2};
   int ys[2] = {3, 4};
   std::swap(xs, ys);
-  int old = std::exchange(xs[0], 9);
+  const int old = std::exchange(xs[0], 9);
   return a.value == -1 && b.value == 1 && c.value == 2 && old == 3 && xs[0] == 9 && ys[1] == 2;
 }
 static_assert(MoveAndSwapWork());
@@ -213,8 +214,8 @@ constexpr bool PairWorks() {
   auto [first, second] = p;
   std::pair q = std::make_pair(3, 4L);
   p.swap(q);
-  std::pair<long, long> widened = p;
-  int x = 0;
+  const std::pair<long, long> widened = p;
+  int x = 0;  // NOLINT(misc-const-correctness): refs binds an int& to it.
   std::pair<int&, int> refs(x, 5);
   refs = std::pair<int&, int>(x, 6);  // Assigns through to x... from itself.
   refs.first = 8;
@@ -245,7 +246,7 @@ static_assert(!std::is_convertible_v<int, std::pair<int, int>>);
 // --- <initializer_list> ----------------------------------------------------------------
 constexpr int Sum(std::initializer_list<int> values) {
   int sum = 0;
-  for (int v : values) sum += v;
+  for (const int v : values) sum += v;
   return sum;
 }
 static_assert(Sum({1, 2, 3, 4}) == 10 && Sum({}) == 0);

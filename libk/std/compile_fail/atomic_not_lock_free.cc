@@ -1,9 +1,12 @@
-// The kernel has no libatomic: std::atomic of a type that is not always lock-free is
-// rejected at compile time rather than at link time.
+// The kernel has no libatomic: std::atomic of a type too large to be lock-free compiles to
+// calls of libatomic's __atomic_load/__atomic_store, which nothing in a kernel defines, so
+// the kernel does not link.
 #include <atomic>
 
-struct ThreeBytes {
-  char bytes[3];
+struct FourWords {
+  long words[4];
 };
 
-std::atomic<ThreeBytes> value;
+std::atomic<FourWords> value;
+
+FourWords Load() { return value.load(); }

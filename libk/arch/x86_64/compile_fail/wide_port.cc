@@ -3,5 +3,4 @@
 
 #include "libk/arch/x86_64/port.h"
 
-// SAFETY: not run; the snippet only has to fail to compile.
-const libk::x86_64::Port<std::uint64_t, libk::x86_64::ReadWrite> kWide(0x64);
+using WidePort = libk::x86_64::Port<std::uint64_t, libk::x86_64::ReadWrite>;

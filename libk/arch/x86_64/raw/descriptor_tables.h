@@ -1,6 +1,6 @@
 // Loading the CPU's descriptor tables and segment registers: lgdt, lidt, ltr, and the
 // reloads of CS (a far return) and of the data segment registers that follow a new GDT.
-// The tables themselves are built by pure code (kernel/arch/x86_64).
+// The tables themselves are built by pure code (libk/arch/x86_64: gdt_table.h, idt_table.h).
 #pragma once
 
 #include <cstdint>

@@ -2,7 +2,7 @@
 // saves the interrupted registers as an InterruptFrame (layout in
 // libk/arch/x86_64/interrupt_frame_layout.h), calls the kernel's
 //
-//     extern "C" void KeelInterruptDispatch(kernel::x86_64::InterruptFrame* frame);
+//     extern "C" void KeelInterruptDispatch(libk::x86_64::InterruptFrame* frame);
 //
 // restores the registers from the frame (a handler may have changed them) and returns to
 // the interrupted code with iretq. KeelInterruptEntryPoints (read-only data) holds the
@@ -53,6 +53,7 @@ KeelInterruptCommon:
     cld                             // The ABI expects the direction flag clear.
     mov %rsp, %rdi
     call KeelInterruptDispatch
+.Lafter_dispatch:                   // KeelInterruptDispatchReturn: backtraces look for it.
     mov KEEL_IFRAME_RAX(%rsp), %rax
     mov KEEL_IFRAME_RBX(%rsp), %rbx
     mov KEEL_IFRAME_RCX(%rsp), %rcx
@@ -83,3 +84,12 @@ KeelInterruptEntryPoints:
     .set vector, vector + 1
     .endr
     .size KeelInterruptEntryPoints, . - KeelInterruptEntryPoints
+
+    // The return address of the call above: a frame-pointer walk that meets it knows the
+    // interrupt frame lies just above the dispatcher's frame record.
+    .balign 8
+    .global KeelInterruptDispatchReturn
+    .type KeelInterruptDispatchReturn, @object
+KeelInterruptDispatchReturn:
+    .quad .Lafter_dispatch
+    .size KeelInterruptDispatchReturn, . - KeelInterruptDispatchReturn

@@ -1,7 +1,7 @@
 // The interrupt entry stubs of interrupt_entry.S: their addresses, from which the kernel
 // builds its IDT gates. Each stub saves the interrupted registers as an InterruptFrame
 // (libk/arch/x86_64/interrupt_frame_layout.h) and calls the kernel's
-// `extern "C" void KeelInterruptDispatch(kernel::x86_64::InterruptFrame* frame)` on the
+// `extern "C" void KeelInterruptDispatch(libk::x86_64::InterruptFrame* frame)` on the
 // stack the CPU chose, 16-byte aligned; when it returns, the stub restores the registers
 // from the frame and returns with iretq. The kernel must define KeelInterruptDispatch.
 #pragma once
@@ -18,4 +18,11 @@ extern "C" {
 // time.
 // NOLINTNEXTLINE(readability-identifier-naming,bugprone-dynamic-static-initializers)
 extern const std::uint64_t KeelInterruptEntryPoints[KEEL_IDT_VECTORS];
+
+// The address at which a stub resumes after KeelInterruptDispatch returns. The frame record
+// whose return address it is belongs to KeelInterruptDispatch (the first function entered
+// from the stub), and the interrupt frame starts 16 bytes above that record (the return
+// address and the saved rbp).
+// NOLINTNEXTLINE(readability-identifier-naming)
+extern const std::uint64_t KeelInterruptDispatchReturn;
 }

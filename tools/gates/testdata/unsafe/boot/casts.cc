@@ -14,3 +14,12 @@ int* DocumentedMultiLine(unsigned long address_of_the_boot_information_with_a_lo
 int* Undocumented(unsigned long address) { return reinterpret_cast<int*>(address); }
 
 void AsmIsAllowedHere() { asm volatile("nop"); }
+
+int* FromVoid(void* pointer) {
+  // SAFETY: the caller passes an int.
+  return static_cast<int*>(pointer);
+}
+
+int* FromVoidUndocumented(void* pointer) { return static_cast<int*>(pointer); }
+
+int* CStyleEvenHere(unsigned long address) { return (int*)address; }

@@ -1,0 +1,4 @@
+// A library of the lowest planted layer.
+#pragma once
+
+int Low();
