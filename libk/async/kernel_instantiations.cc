@@ -1,6 +1,7 @@
 // Compiles every libk/async template with the kernel's flags, so that a dependency on the
-// hosted standard library (or on something libk/std's <coroutine> and <atomic> lack) fails
-// the build. This is what phase 2's kernel tasks will look like; nothing here runs.
+// hosted standard library (a header outside the kernel's libc++ allowlist,
+// libk/std/kernel_headers.bzl, or one reached only transitively) fails the build. This is
+// what phase 2's kernel tasks will look like; nothing here runs.
 #include <atomic>
 #include <cstdint>
 

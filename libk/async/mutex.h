@@ -23,7 +23,7 @@ namespace internal {
 class LIBK_CAPABILITY("async mutex") AsyncLockState {
  public:
   // A task waiting in Lock(); lives in its frame.
-  struct Waiter : ListNode {
+  struct Waiter : ListNode<Waiter> {
     Waker waker;
     bool granted = false;  // Unlock handed the lock to this waiter.
   };

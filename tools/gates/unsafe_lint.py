@@ -53,6 +53,11 @@ ASM_ALLOWED = {
 # `// SAFETY:`). Add a directory or file here, with its reason, when it really needs them.
 POINTER_CAST_ALLOWED = {
     "boot/": "turns the loader's physical addresses into references",
+    "libk/async/testing/counting_new.cc": "host-only test support: the replacement operator "
+                                          "new keeps a header in front of each "
+                                          "posix_memalign block",
+    "libk/async/testing/fake_clock.h": "host-only test support: the Clock and IdleStep it "
+                                       "makes carry the FakeClock as their void* context",
     "libk/fmt/format.h": "type-erased format arguments: FormatErased<T> casts the pointer "
                          "back to the T its FormatArg was made from",
     "libk/fmt/format_test.cc": "makes pointers from integers to format them, never to "

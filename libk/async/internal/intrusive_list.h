@@ -7,7 +7,13 @@
 
 namespace libk::async::internal {
 
-// A link embedded in a listed object. Invariant: linked() iff the node is in a list.
+template <typename Node>
+class IntrusiveList;
+
+// A link embedded in a listed object of type `Node`, which derives from ListNode<Node>.
+// The links point to `Node`s rather than to their ListNode bases, so the list hands nodes
+// back without a downcast. Invariant: linked() iff the node is in a list.
+template <typename Node>
 class ListNode {
  public:
   ListNode() = default;
@@ -19,15 +25,14 @@ class ListNode {
   bool linked() const { return linked_; }
 
  private:
-  template <typename Node>
-  friend class IntrusiveList;
+  friend class IntrusiveList<Node>;
 
-  ListNode* prev_ = nullptr;
-  ListNode* next_ = nullptr;
+  Node* prev_ = nullptr;
+  Node* next_ = nullptr;
   bool linked_ = false;
 };
 
-// A list of `Node`s, which derive from ListNode. Does not own them.
+// A list of `Node`s, which derive from ListNode<Node>. Does not own them.
 template <typename Node>
 class IntrusiveList {
  public:
@@ -37,35 +42,35 @@ class IntrusiveList {
   ~IntrusiveList() { LIBK_ASSERT(empty(), "a list was destroyed with nodes still linked"); }
 
   bool empty() const { return head_ == nullptr; }
-  Node* front() const { return static_cast<Node*>(head_); }
-  Node* back() const { return static_cast<Node*>(tail_); }
+  Node* front() const { return head_; }
+  Node* back() const { return tail_; }
   // Returns the node after `node` (null at the end).
-  static Node* Next(const Node& node) { return static_cast<Node*>(node.ListNode::next_); }
+  static Node* Next(const Node& node) { return Link(node).next_; }
   // Returns the node before `node` (null at the front).
-  static Node* Prev(const Node& node) { return static_cast<Node*>(node.ListNode::prev_); }
+  static Node* Prev(const Node& node) { return Link(node).prev_; }
 
   // Links `node`, which must not be linked, at the back.
   void PushBack(Node& node) { InsertBefore(nullptr, node); }
 
   // Links `node` before `position`, or at the back if `position` is null.
   void InsertBefore(Node* position, Node& node) {
-    ListNode& n = node;
+    Links& n = Link(node);
     LIBK_ASSERT(!n.linked_, "a node was linked twice");
-    ListNode* next = position;
-    ListNode* prev = next != nullptr ? next->prev_ : tail_;
+    Node* next = position;
+    Node* prev = next != nullptr ? Link(*next).prev_ : tail_;
     n.prev_ = prev;
     n.next_ = next;
-    (prev != nullptr ? prev->next_ : head_) = &n;
-    (next != nullptr ? next->prev_ : tail_) = &n;
+    (prev != nullptr ? Link(*prev).next_ : head_) = &node;
+    (next != nullptr ? Link(*next).prev_ : tail_) = &node;
     n.linked_ = true;
   }
 
   // Unlinks `node`, which must be in this list.
   void Remove(Node& node) {
-    ListNode& n = node;
+    Links& n = Link(node);
     LIBK_ASSERT(n.linked_, "an unlinked node was removed");
-    (n.prev_ != nullptr ? n.prev_->next_ : head_) = n.next_;
-    (n.next_ != nullptr ? n.next_->prev_ : tail_) = n.prev_;
+    (n.prev_ != nullptr ? Link(*n.prev_).next_ : head_) = n.next_;
+    (n.next_ != nullptr ? Link(*n.next_).prev_ : tail_) = n.prev_;
     n.prev_ = n.next_ = nullptr;
     n.linked_ = false;
   }
@@ -78,8 +83,14 @@ class IntrusiveList {
   }
 
  private:
-  ListNode* head_ = nullptr;
-  ListNode* tail_ = nullptr;
+  using Links = ListNode<Node>;
+
+  // Returns the links of `node` (an implicit conversion to its base).
+  static Links& Link(Node& node) { return node; }
+  static const Links& Link(const Node& node) { return node; }
+
+  Node* head_ = nullptr;
+  Node* tail_ = nullptr;
 };
 
 }  // namespace libk::async::internal

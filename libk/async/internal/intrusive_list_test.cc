@@ -15,7 +15,7 @@
 namespace libk::async::internal {
 namespace {
 
-struct Item : ListNode {
+struct Item : ListNode<Item> {
   explicit Item(int v) : value(v) {}
   int value;
 };

@@ -44,13 +44,14 @@ Result<Slot*> SlotTable::Acquire() {
     const std::uint32_t count = ChunkSlots(chunk);
     void* memory = ::operator new(count * sizeof(Slot), std::nothrow);
     if (memory == nullptr) return Err(Error::kOutOfMemory);
-    auto* slots = static_cast<Slot*>(memory);
+    // The non-allocating array form adds no cookie, so the slots start at `memory`.
+    Slot* slots = ::new (memory) Slot[count];
+    LIBK_ASSERT(static_cast<void*>(slots) == memory, "placement new[] moved the slots");
     const std::uint32_t start = ChunkStart(chunk);
     // Build the chunk's free list so that lower indices are used first.
     for (std::uint32_t i = 0; i < count; ++i) {
-      Slot* slot = ::new (static_cast<void*>(&slots[i])) Slot();
-      slot->index = start + i;
-      slot->next = i + 1 < count ? start + i + 1 : kNoIndex;
+      slots[i].index = start + i;
+      slots[i].next = i + 1 < count ? start + i + 1 : kNoIndex;
     }
     // Publish the constructed slots to Find on other CPUs and in interrupt handlers.
     chunks_[chunk].store(slots, std::memory_order_release);

@@ -17,7 +17,7 @@
 namespace libk::async::internal {
 
 // A deadline and the wait to wake at it.
-struct TimerNode : ListNode {
+struct TimerNode : ListNode<TimerNode> {
   Instant deadline;
   TaskToken waker;
 };

@@ -49,6 +49,8 @@ void* Allocate(std::size_t size, std::size_t alignment) noexcept {
                                  : alignment;
   void* base = nullptr;
   if (posix_memalign(&base, alignment, header + size) != 0) return nullptr;
+  // SAFETY: posix_memalign returned `header + size` bytes at `base`; chars may view any
+  // storage, and `block` stays inside it.
   char* block = static_cast<char*>(base) + header;
   const std::size_t words[kHeaderWords] = {size, header};
   std::memcpy(block - sizeof(words), words, sizeof(words));
@@ -60,6 +62,8 @@ void* Allocate(std::size_t size, std::size_t alignment) noexcept {
 
 void Deallocate(void* pointer) noexcept {
   if (pointer == nullptr) return;
+  // SAFETY: `pointer` came from Allocate (the allocation functions below pair with it), so
+  // it points `header` bytes into a posix_memalign block; chars may view any storage.
   char* block = static_cast<char*>(pointer);
   std::size_t words[kHeaderWords];
   std::memcpy(words, block - sizeof(words), sizeof(words));

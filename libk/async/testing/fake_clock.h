@@ -17,13 +17,18 @@ class FakeClock {
 
   // Returns a Clock that reads this one.
   Clock clock() {
-    return Clock{[](void* context) { return static_cast<FakeClock*>(context)->now_; }, this};
+    return Clock{[](void* context) {
+                   // SAFETY: the Clock's context is `this`, set just below.
+                   return static_cast<FakeClock*>(context)->now_;
+                 },
+                 this};
   }
 
   // Returns an idle step that advances this clock to the executor's next deadline (and
   // counts the steps), or reports that nothing can happen if no task sleeps.
   IdleStep AdvanceToNextDeadline() {
     return IdleStep{[](void* context, Executor& executor) {
+                      // SAFETY: the IdleStep's context is `this`, set just below.
                       auto* self = static_cast<FakeClock*>(context);
                       ++self->idle_steps_;
                       const Optional<Instant> next = executor.NextDeadline();
