@@ -16,8 +16,8 @@ class IntrusiveList;
 template <typename Node>
 class ListNode {
  public:
-  ListNode() = default;
   // A node is pointed to by its neighbours: it cannot move while linked.
+  // NOLINTNEXTLINE(bugprone-crtp-constructor-accessibility): deleted, it constructs nothing.
   ListNode(const ListNode&) = delete;
   ListNode& operator=(const ListNode&) = delete;
   ~ListNode() { LIBK_ASSERT(!linked(), "a listed node was destroyed while still linked"); }
@@ -25,7 +25,11 @@ class ListNode {
   bool linked() const { return linked_; }
 
  private:
+  // Only `Node` makes one, as its base: a ListNode<Node> is always a Node.
+  friend Node;
   friend class IntrusiveList<Node>;
+
+  ListNode() = default;
 
   Node* prev_ = nullptr;
   Node* next_ = nullptr;
