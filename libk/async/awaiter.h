@@ -97,9 +97,11 @@ class PromiseBase {
   ~PromiseBase() = default;
 
   // Allocates a frame, or returns null: the coroutine then returns
-  // get_return_object_on_allocation_failure(), an empty Task, instead of throwing.
+  // get_return_object_on_allocation_failure(), an empty Task, instead of throwing. Passes
+  // a fresh nothrow_t: libc++ declares the object std::nothrow but defines it in its
+  // runtime library, which kernels do not link (kernel_symbols_test).
   static void* operator new(std::size_t size) noexcept {
-    return ::operator new(size, std::nothrow);
+    return ::operator new(size, std::nothrow_t{});
   }
   static void operator delete(void* frame, std::size_t size) noexcept {
     ::operator delete(frame, size);

@@ -42,7 +42,8 @@ Result<Slot*> SlotTable::Acquire() {
     if (chunk_count_ == kMaxChunks) return Err(Error::kOutOfMemory);
     const std::uint32_t chunk = chunk_count_;
     const std::uint32_t count = ChunkSlots(chunk);
-    void* memory = ::operator new(count * sizeof(Slot), std::nothrow);
+    // A fresh nothrow_t, not std::nothrow: see PromiseBase::operator new.
+    void* memory = ::operator new(count * sizeof(Slot), std::nothrow_t{});
     if (memory == nullptr) return Err(Error::kOutOfMemory);
     // The non-allocating array form adds no cookie, so the slots start at `memory`.
     Slot* slots = ::new (memory) Slot[count];
