@@ -59,6 +59,11 @@ POINTER_CAST_ALLOWED = {
                               "compiler passes for it",
     "kernel/ubsan/report_test.cc": "makes value handles from integers, as the compiler "
                                    "passes values up to 64 bits",
+    "libk/async/testing/counting_new.cc": "host-only test support: the replacement operator "
+                                          "new keeps a header in front of each "
+                                          "posix_memalign block",
+    "libk/async/testing/fake_clock.h": "host-only test support: the Clock and IdleStep it "
+                                       "makes carry the FakeClock as their void* context",
     "libk/fmt/format.h": "type-erased format arguments: FormatErased<T> casts the pointer "
                          "back to the T its FormatArg was made from",
     "libk/fmt/format_fuzzer.cc": "makes pointers from integers to format them, never to "
