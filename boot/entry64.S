@@ -1,6 +1,7 @@
 // The 64-bit entry in the higher half: loads the data segments and a higher-half GDT
-// pointer, switches to the boot stack, drops the identity map, zeroes .bss, runs the
-// .init_array constructors and calls KeelBootMain(multiboot2 information address).
+// pointer, switches to the boot stack, drops the identity map, zeroes .bss, sets the stack
+// protector's canary, runs the .init_array constructors and calls
+// KeelBootMain(multiboot2 information address).
 #include "boot/boot_constants.h"
 
     .section .text.boot64, "ax"
@@ -31,6 +32,10 @@ start64:
     sub %rdi, %rcx
     xor %eax, %eax
     rep stosb
+
+    // The canary (kernel/stack_protector) must be set before any C++ frame that checks it
+    // is live: here only this assembly, which has no canary, is on the stack.
+    call KeelInitStackGuard
 
     lea __init_array_start(%rip), %rbx
 1:  lea __init_array_end(%rip), %rax

@@ -6,6 +6,8 @@ makes `<name>_bin` (the cc_binary, bare-metal only), `<name>_unsymbolized` (its 
 for the bare-metal platform from any configuration), `<name>` (that ELF with its symbol
 table filled in, for panic backtraces: kernel/debug/symbolized_kernel.bzl) and `<name>_iso`
 (a GRUB ISO booting it). The sources define kernel::Main; the boot path (//boot) calls it.
+Every image links the panic handler, the stack protector's runtime and the UBSan handlers
+(docs/hardening.md).
 """
 
 load("@rules_cc//cc:defs.bzl", "cc_binary")
@@ -20,6 +22,8 @@ def kernel_image(name, srcs = [], deps = [], visibility = None, testonly = False
         deps = deps + [
             "//boot",
             "//kernel/panic",
+            "//kernel/stack_protector",
+            "//kernel/ubsan",
             "//libk/std:libcxx_runtime",
             "//libk/std:mem_runtime",
         ],

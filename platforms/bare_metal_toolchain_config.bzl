@@ -77,7 +77,6 @@ _COMMON_FLAGS = [
     "-mcmodel=kernel",
     "-fno-pic",
     "-fno-pie",
-    "-fno-stack-protector",
     # Frame pointers in every function, leaves included, and no sibling calls (a call in
     # tail position that became a jump would drop its caller's frame): the panic backtrace
     # walks the frame records, and gdb shows them.
@@ -100,6 +99,29 @@ _CXX_FLAGS = [
     "-fno-threadsafe-statics",
     "-fno-use-cxa-atexit",
     "-fsized-deallocation",
+]
+
+# Hardening (docs/hardening.md), as two features that are on by default; a build can drop
+# one with --features=-keel_ubsan or --features=-keel_stack_protector.
+#
+# keel_ubsan: the undefined-behaviour checks that need no runtime type information (vptr
+# and function would need RTTI) and no floating point; a failed check calls a handler in
+# //kernel/ubsan, which panics with the file, line and column. -fno-sanitize-recover makes
+# the handlers noreturn, which keeps the checks small. (local-bounds reports through a trap
+# instruction in LLVM 19, seen as an invalid-opcode exception.)
+_UBSAN_FLAGS = [
+    "-fsanitize=alignment,bool,builtin,bounds,enum,integer-divide-by-zero,nonnull-attribute," +
+    "null,object-size,pointer-overflow,return,returns-nonnull-attribute,shift," +
+    "signed-integer-overflow,unreachable,vla-bound",
+    "-fno-sanitize-recover=all",
+]
+
+# keel_stack_protector: a canary in every frame with an array or an address-taken local,
+# compared with __stack_chk_guard (a global, not the %fs-relative slot hosted targets use)
+# before returning. //kernel/stack_protector sets the guard at boot and panics on a mismatch.
+_STACK_PROTECTOR_FLAGS = [
+    "-fstack-protector-strong",
+    "-mstack-protector-guard=global",
 ]
 
 # ld.lld's own flags: the link step is ld.lld itself (@local_clang//:link.sh), not a
@@ -140,6 +162,16 @@ def _impl(ctx):
                 ),
                 flag_set(actions = _LINK, flag_groups = [flag_group(flags = _LINK_FLAGS)]),
             ],
+        ),
+        feature(
+            name = "keel_ubsan",
+            enabled = True,
+            flag_sets = [flag_set(actions = _C_AND_CXX, flag_groups = [flag_group(flags = _UBSAN_FLAGS)])],
+        ),
+        feature(
+            name = "keel_stack_protector",
+            enabled = True,
+            flag_sets = [flag_set(actions = _C_AND_CXX, flag_groups = [flag_group(flags = _STACK_PROTECTOR_FLAGS)])],
         ),
         # Kernel ELFs keep their debug information in every compilation mode (gdb, the
         # symbol table of panic backtraces); the ISO carries a stripped copy

@@ -51,8 +51,14 @@ void HandlePanic(const PanicInfo& info) {
   kernel::console::StartLine();
   kernel::console::SetColors(kernel::drivers::vga_text::Color::kWhite,
                              kernel::drivers::vga_text::Color::kRed);
-  kernel::kprintln("PANIC at {}:{} in {}: {}", info.location.file, info.location.line,
-                   info.location.function, info.message);
+  const libk::SourceLocation& where = info.location;
+  if (where.column != 0) {
+    kernel::kprintln("PANIC at {}:{}:{} in {}: {}", where.file, where.line, where.column,
+                     where.function, info.message);
+  } else {
+    kernel::kprintln("PANIC at {}:{} in {}: {}", where.file, where.line, where.function,
+                     info.message);
+  }
   kernel::console::SetColors(kernel::drivers::vga_text::Color::kLightGray,
                              kernel::drivers::vga_text::Color::kBlack);
   // The walk starts at this function's frame record: its first frame is our caller.

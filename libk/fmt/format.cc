@@ -113,7 +113,8 @@ void PaddedTo(Staging& out, StringView body, const FormatSpec& spec, Align defau
 // Writes an integer given as magnitude and sign; see FormatInteger.
 void IntegerTo(Staging& out, std::uint64_t magnitude, bool negative, const FormatSpec& spec) {
   if (spec.type == 'c') {
-    const char c = static_cast<char>(magnitude);
+    // The low byte of the value itself: of its two's complement when negative.
+    const char c = static_cast<char>(negative ? 0 - magnitude : magnitude);
     // SAFETY: one readable character that lives across the call.
     PaddedTo(out, StringView(&c, 1), spec, Align::kLeft);
     return;

@@ -172,6 +172,10 @@ TEST(FormatIntegerTest, Examples) {
   EXPECT_EQ(FormatToString("{:*^9}", 42), "***42****");
   EXPECT_EQ(FormatToString("{:<5}|", 7), "7    |");
   EXPECT_EQ(FormatToString("{:c}", 65), "A");
+  // The low byte of a negative value is that of its two's complement (-191 is 0x...ff41),
+  // not of its magnitude (found by //libk/fmt:format_fuzzer).
+  EXPECT_EQ(FormatToString("{:c}", -191), "A");
+  EXPECT_EQ(FormatToString("{:c}", std::int8_t{-7}), "\xf9");
   EXPECT_EQ(FormatToString("{}", std::numeric_limits<std::int64_t>::min()), "-9223372036854775808");
   EXPECT_EQ(FormatToString("{:x}", std::numeric_limits<std::int64_t>::min()), "-8000000000000000");
   EXPECT_EQ(FormatToString("{}", std::numeric_limits<std::uint64_t>::max()),

@@ -13,6 +13,7 @@
 #include "libk/multiboot2/testing/generators.h"
 #include "libk/multiboot2/testing/guarded_buffer.h"
 #include "libk/multiboot2/testing/info_builder.h"
+#include "libk/multiboot2/testing/info_reader.h"
 
 namespace libk::multiboot2 {
 namespace {
@@ -21,64 +22,7 @@ using testing::Build;
 using testing::GenInfoModel;
 using testing::GuardedBuffer;
 using testing::InfoModel;
-
-std::string ToString(StringView text) { return {text.begin(), text.end()}; }
-
-std::optional<std::string> ToModel(const Optional<StringView>& text) {
-  if (!text) return std::nullopt;
-  return ToString(*text);
-}
-
-bool IsDecodedTag(TagType type) {
-  switch (type) {
-    case TagType::kCommandLine:
-    case TagType::kBootloaderName:
-    case TagType::kModule:
-    case TagType::kBasicMemInfo:
-    case TagType::kBootDevice:
-    case TagType::kMemoryMap:
-    case TagType::kFramebuffer:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Reads everything back out of `info` through the public accessors, as a model.
-InfoModel ToModel(const Info& info, std::uint32_t entry_size) {
-  InfoModel model;
-  model.command_line = ToModel(info.CommandLine());
-  model.bootloader_name = ToModel(info.BootloaderName());
-  if (info.BasicMemInfo()) model.basic_mem_info = *info.BasicMemInfo();
-  if (info.BootDevice()) model.boot_device = *info.BootDevice();
-  if (info.HasMemoryMap()) {
-    model.memory_map.emplace();
-    for (const MemoryRegion region : info.MemoryMap()) model.memory_map->push_back(region);
-  }
-  model.memory_map_entry_size = entry_size;  // Not observable through Info.
-  for (const Module module : info.Modules()) {
-    model.modules.push_back(testing::ModuleModel{
-        .start = module.start, .end = module.end, .cmdline = ToString(module.cmdline)});
-  }
-  if (const auto fb = info.Framebuffer()) {
-    testing::FramebufferModel& out = model.framebuffer.emplace();
-    out.address = fb->address;
-    out.pitch = fb->pitch;
-    out.width = fb->width;
-    out.height = fb->height;
-    out.bits_per_pixel = fb->bits_per_pixel;
-    out.type = fb->type;
-    out.rgb = fb->rgb;
-    for (std::size_t i = 0; i < fb->palette.size(); ++i) out.palette.push_back(fb->palette[i]);
-  }
-  for (const Tag tag : info.Tags()) {
-    if (IsDecodedTag(tag.type)) continue;
-    model.other_tags.push_back(testing::RawTagModel{
-        .type = static_cast<std::uint32_t>(tag.type),
-        .payload = std::vector<std::byte>(tag.payload.begin(), tag.payload.end())});
-  }
-  return model;
-}
+using testing::ReadModel;
 
 // Returns the tag types Build writes for `model`, in order.
 std::vector<TagType> ExpectedTagTypes(const InfoModel& model) {
@@ -104,7 +48,7 @@ RC_GTEST_PROP(InfoRoundTrip, AccessorsReturnTheModel, ()) {
   const Info& info = result.value();
   RC_ASSERT(info.data() == buffer.data());
   RC_ASSERT(info.total_size() == bytes.size());
-  RC_ASSERT(ToModel(info, model.memory_map_entry_size) == model);
+  RC_ASSERT(ReadModel(info, model.memory_map_entry_size) == model);
 
   std::vector<TagType> types;
   for (const Tag tag : info.Tags()) types.push_back(tag.type);
@@ -120,7 +64,7 @@ RC_GTEST_PROP(InfoRoundTrip, FromBootloaderAgreesWithParse, ()) {
   const Result<Info, ParseFailure> result = Info::FromBootloader(buffer.data());
   RC_ASSERT(result.is_ok());
   RC_ASSERT(result.value().total_size() == bytes.size());
-  RC_ASSERT(ToModel(result.value(), model.memory_map_entry_size) == model);
+  RC_ASSERT(ReadModel(result.value(), model.memory_map_entry_size) == model);
 }
 
 // Parse needs only total_size bytes: any bytes after them are ignored.
@@ -134,7 +78,7 @@ RC_GTEST_PROP(InfoRoundTrip, TrailingBytesAfterTotalSizeAreIgnored, ()) {
   const Result<Info, ParseFailure> result = Info::Parse(bytes.data(), bytes.size());
   RC_ASSERT(result.is_ok());
   RC_ASSERT(result.value().total_size() == total);
-  RC_ASSERT(ToModel(result.value(), model.memory_map_entry_size) == model);
+  RC_ASSERT(ReadModel(result.value(), model.memory_map_entry_size) == model);
 }
 
 }  // namespace

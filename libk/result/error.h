@@ -30,6 +30,8 @@ enum class Error : uint8_t {
   kBusy,
   // The operation did not complete before its deadline.
   kTimedOut,
+  // The work was cancelled before it completed (a task cancelled while awaited).
+  kCancelled,
 };
 
 // Every Error value, in declaration order (for tests and tables).
@@ -37,7 +39,7 @@ inline constexpr Error kAllErrors[] = {
     Error::kOutOfMemory,   Error::kInvalidArgument, Error::kOutOfRange,
     Error::kFull,          Error::kEmpty,           Error::kNotFound,
     Error::kAlreadyExists, Error::kMalformed,       Error::kUnsupported,
-    Error::kBusy,          Error::kTimedOut,
+    Error::kBusy,          Error::kTimedOut,        Error::kCancelled,
 };
 
 // Returns the name of `error` as written in the enum without the `k` ("OutOfMemory"), or
@@ -66,6 +68,8 @@ constexpr const char* ErrorName(Error error) {
       return "Busy";
     case Error::kTimedOut:
       return "TimedOut";
+    case Error::kCancelled:
+      return "Cancelled";
   }
   return "UnknownError";
 }

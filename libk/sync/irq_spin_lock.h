@@ -3,6 +3,7 @@
 // lock spins forever on its own CPU. On release it restores the interrupt state it found.
 #pragma once
 
+#include "libk/base/source_location.h"
 #include "libk/sync/interrupts.h"
 #include "libk/sync/spin_lock.h"
 #include "libk/sync/thread_annotations.h"
@@ -22,20 +23,22 @@ class LIBK_CAPABILITY("mutex") IrqSpinLock {
   IrqSpinLock& operator=(const IrqSpinLock&) = delete;
   ~IrqSpinLock() = default;
 
-  // Disables interrupts, then acquires the lock, spinning until it is free.
-  void Lock() LIBK_ACQUIRE() {
+  // Disables interrupts, then acquires the lock, spinning until it is free; `where` is
+  // recorded as the place it was taken (see SpinLock).
+  void Lock(SourceLocation where = SourceLocation::Current()) LIBK_ACQUIRE() {
     const bool were_enabled = interrupts::AreEnabled();
     interrupts::Disable();
-    lock_.Lock();
+    lock_.Lock(where);
     were_enabled_ = were_enabled;
   }
 
   // Acquires the lock with interrupts disabled and returns true if it is free; otherwise
   // returns false with the interrupt state unchanged.
-  [[nodiscard]] bool TryLock() LIBK_TRY_ACQUIRE(true) {
+  [[nodiscard]] bool TryLock(SourceLocation where = SourceLocation::Current())
+      LIBK_TRY_ACQUIRE(true) {
     const bool were_enabled = interrupts::AreEnabled();
     interrupts::Disable();
-    if (lock_.TryLock()) {
+    if (lock_.TryLock(where)) {
       were_enabled_ = were_enabled;
       return true;
     }

@@ -6,6 +6,7 @@
 
 #include <utility>
 
+#include "libk/base/source_location.h"
 #include "libk/panic/panic.h"
 #include "libk/sync/irq_spin_lock.h"
 #include "libk/sync/scoped_lock.h"
@@ -43,8 +44,8 @@ class Mutex {
 
    private:
     friend class Mutex;
-    explicit Guard(Mutex& mutex) LIBK_NO_THREAD_SAFETY_ANALYSIS : mutex_(mutex) {
-      mutex_.lock_.Lock();
+    Guard(Mutex& mutex, SourceLocation where) LIBK_NO_THREAD_SAFETY_ANALYSIS : mutex_(mutex) {
+      mutex_.lock_.Lock(where);
     }
 
     Mutex& mutex_;
@@ -76,8 +77,8 @@ class Mutex {
 
    private:
     friend class Mutex;
-    explicit MaybeGuard(Mutex& mutex) LIBK_NO_THREAD_SAFETY_ANALYSIS
-        : mutex_(mutex.lock_.TryLock() ? &mutex : nullptr) {}
+    MaybeGuard(Mutex& mutex, SourceLocation where) LIBK_NO_THREAD_SAFETY_ANALYSIS
+        : mutex_(mutex.lock_.TryLock(where) ? &mutex : nullptr) {}
 
     Mutex* mutex_;  // Null when the lock was busy.
   };
@@ -92,16 +93,21 @@ class Mutex {
   ~Mutex() = default;
 
   // Acquires the lock, spinning until it is free, and returns the guard that holds it.
-  [[nodiscard]] Guard Lock() { return Guard(*this); }
+  // The caller's location is recorded as where the lock was taken (see held_locks.h).
+  [[nodiscard]] Guard Lock(SourceLocation where = SourceLocation::Current()) {
+    return Guard(*this, where);
+  }
 
   // Acquires the lock if it is free; returns a guard that is empty if it was not.
-  [[nodiscard]] MaybeGuard TryLock() { return MaybeGuard(*this); }
+  [[nodiscard]] MaybeGuard TryLock(SourceLocation where = SourceLocation::Current()) {
+    return MaybeGuard(*this, where);
+  }
 
   // Calls `f(T&)` with the lock held and returns its result by value, so that a reference
   // to the data cannot escape the lock by accident.
   template <typename F>
-  auto With(F&& f) {
-    const ScopedLock hold(lock_);
+  auto With(F&& f, SourceLocation where = SourceLocation::Current()) {
+    const ScopedLock hold(lock_, where);
     return std::forward<F>(f)(data_);
   }
 

@@ -3,16 +3,20 @@
 // guards (LIBK_GUARDED_BY); data that a lock owns outright belongs in libk::Mutex<T>.
 #pragma once
 
+#include "libk/base/source_location.h"
 #include "libk/sync/thread_annotations.h"
 
 namespace libk {
 
-// A lock: something with Lock(), Unlock() and TryLock() (SpinLock, IrqSpinLock).
+// A lock: something with Lock(), Unlock() and TryLock() (SpinLock, IrqSpinLock), whose
+// Lock and TryLock may be told where they are called from (see held_locks.h).
 template <typename L>
-concept Lockable = requires(L& lock) {
+concept Lockable = requires(L& lock, SourceLocation where) {
   lock.Lock();
+  lock.Lock(where);
   lock.Unlock();
   static_cast<bool>(lock.TryLock());
+  static_cast<bool>(lock.TryLock(where));
 };
 
 // Acquires `lock` when constructed and releases it when destroyed. Neither copyable nor
@@ -20,7 +24,10 @@ concept Lockable = requires(L& lock) {
 template <Lockable L>
 class [[nodiscard]] LIBK_SCOPED_CAPABILITY ScopedLock {
  public:
-  explicit ScopedLock(L& lock) LIBK_ACQUIRE(lock) : lock_(lock) { lock_.Lock(); }
+  explicit ScopedLock(L& lock, SourceLocation where = SourceLocation::Current()) LIBK_ACQUIRE(lock)
+      : lock_(lock) {
+    lock_.Lock(where);
+  }
 
   ScopedLock(const ScopedLock&) = delete;
   ScopedLock& operator=(const ScopedLock&) = delete;

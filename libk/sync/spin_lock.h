@@ -4,15 +4,19 @@
 // access. It does not disable interrupts: data a handler touches needs an IrqSpinLock.
 #pragma once
 
+#include "libk/base/source_location.h"
 #include "libk/panic/panic.h"
 #include "libk/sync/atomic_ops.h"
 #include "libk/sync/cpu_relax.h"
+#include "libk/sync/held_locks.h"
 #include "libk/sync/thread_annotations.h"
 
 namespace libk {
 
 // A test-and-test-and-set spinlock. Invariant: `locked_` is true exactly while some
-// thread holds the lock. Not recursive: locking it twice on one CPU spins forever.
+// thread holds the lock. Not recursive: locking it twice on one CPU spins forever. Each
+// acquisition and release is recorded in held_locks (with the caller's source location),
+// so a coroutine that would suspend with a spinlock held panics naming where it was taken.
 class LIBK_CAPABILITY("mutex") SpinLock {
  public:
   constexpr SpinLock() = default;
@@ -21,8 +25,9 @@ class LIBK_CAPABILITY("mutex") SpinLock {
   SpinLock& operator=(const SpinLock&) = delete;
   ~SpinLock() = default;
 
-  // Acquires the lock, spinning until it is free.
-  void Lock() LIBK_ACQUIRE() {
+  // Acquires the lock, spinning until it is free; `where` is recorded as the place it was
+  // taken.
+  void Lock(SourceLocation where = SourceLocation::Current()) LIBK_ACQUIRE() {
     using atomic_ops::Order;
     // The atomic exchange needs the cache line exclusively, so try it only when a plain
     // load has seen the lock free; waiters spin on their shared copy of the line.
@@ -31,13 +36,17 @@ class LIBK_CAPABILITY("mutex") SpinLock {
         CpuRelax();
       }
     }
+    held_locks::NoteAcquired(where);
   }
 
   // Acquires the lock if it is free and returns true; otherwise returns false at once.
-  [[nodiscard]] bool TryLock() LIBK_TRY_ACQUIRE(true) {
+  [[nodiscard]] bool TryLock(SourceLocation where = SourceLocation::Current())
+      LIBK_TRY_ACQUIRE(true) {
     using atomic_ops::Order;
-    return !atomic_ops::Load<Order::kRelaxed>(&locked_) &&
-           !atomic_ops::Exchange<Order::kAcquire>(&locked_, true);
+    const bool acquired = !atomic_ops::Load<Order::kRelaxed>(&locked_) &&
+                          !atomic_ops::Exchange<Order::kAcquire>(&locked_, true);
+    if (acquired) held_locks::NoteAcquired(where);
+    return acquired;
   }
 
   // Releases the lock, which the caller holds. Panics if the lock is not held at all
@@ -46,6 +55,7 @@ class LIBK_CAPABILITY("mutex") SpinLock {
     using atomic_ops::Order;
     LIBK_ASSERT(atomic_ops::Load<Order::kRelaxed>(&locked_), "SpinLock::Unlock: not locked");
     atomic_ops::Store<Order::kRelease>(&locked_, false);
+    held_locks::NoteReleased();
   }
 
   // Panics unless the lock is held; afterwards the thread-safety analysis assumes the

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Proves that the QEMU runner catches broken kernels instead of trusting them: a kernel
 that hangs must fail by the runner's own timeout, one that triple-faults must fail with
-the reset explained, and a kernel whose tests fail (status 35) must fail."""
+the reset explained, a kernel whose tests fail (status 35) must fail, and a kernel with a
+writable, executable page must fail the W^X check (which the real kernel passes, with
+-m 8G -cpu max as well)."""
 
+import re
 import subprocess
 import sys
 import time
 
-runner, hang_iso, triple_iso, failing_iso = sys.argv[1:5]
+runner, hang_iso, triple_iso, failing_iso, wx_iso, kernel_iso = sys.argv[1:7]
 failures = []
 
 
@@ -19,10 +22,13 @@ def run(iso, *extra):
 
 
 def check(name, iso, must_contain, *extra):
+    """Runs the runner on `iso`; it must fail and say `must_contain` (text or a regex)."""
     code, out, elapsed = run(iso, *extra)
+    said = (must_contain.search(out) if isinstance(must_contain, re.Pattern)
+            else must_contain in out)
     if code == 0:
         failures.append("%s: the runner PASSED a broken kernel:\n%s" % (name, out))
-    elif must_contain not in out:
+    elif not said:
         failures.append("%s: the runner failed without saying %r:\n%s" % (name, must_contain, out))
     else:
         print("ok: %s rejected in %.1f s (%s)" % (name, elapsed, must_contain))
@@ -35,6 +41,19 @@ check("triple fault", triple_iso, "the guest reset or triple-faulted", "--timeou
 check("failing tests", failing_iso, "the kernel reported failure", "--timeout", "20")
 check("missing line", failing_iso, "missing serial line containing 'no such line'",
       "--timeout", "20", "--expect-status", "35", "--expect-line", "no such line")
+wx_marker = "wx_violation: text page"
+check("W^X", wx_iso, re.compile(r"W\^X violated at 'wx_violation: text page': 1 of \d+ mapped "
+                                r"pages are writable and executable: ffffffff801[0-9a-f]{5} -> "
+                                r"1[0-9a-f]{5} \(4 KiB\)"),
+      "--timeout", "20", "--check-wx-at", wx_marker, "--check-at", wx_marker)
+check("W^X marker never printed", kernel_iso, "never saw 'no such marker' on serial, so could "
+      "not check W^X", "--timeout", "5", "--check-wx-at", "no such marker")
+code, out, _ = run(kernel_iso, "--timeout", "20", "--memory", "8G", "--cpu", "max",
+                   "--check-wx-at", "Hello World!", "--check-at", "Hello World!")
+if code != 0 or "W^X holds at 'Hello World!'" not in out:
+    failures.append("the real kernel should pass the W^X check with -m 8G -cpu max:\n" + out)
+else:
+    print("ok: the real kernel passes the W^X check with -m 8G -cpu max")
 if failures:
     print("\n\n".join(failures), file=sys.stderr)
     sys.exit(1)

@@ -64,6 +64,17 @@ else
     out=$("$tidy" --quiet --config-file=.clang-tidy "$testdata/tidy_clean.cc" -- "${flags[@]}" 2>&1)
     expect_clean "clang-tidy ($config flags) accepts tidy_clean.cc" $? "$out"
   done
+  # The coroutine checks that keep task frames from dangling (docs/async.md). The planted
+  # file includes the host's <coroutine>, so it is checked with the host flags.
+  out=$("$tidy" --quiet --config-file=.clang-tidy "$testdata/tidy_coroutine_violation.cc" -- \
+    "${host_flags[@]}" 2>&1)
+  expect_finding "clang-tidy rejects tidy_coroutine_violation.cc" $? "$out" \
+    "tidy_coroutine_violation.cc:27:30: error: coroutine parameters should not be references [cppcoreguidelines-avoid-reference-coroutine-parameters" \
+    "tidy_coroutine_violation.cc:34:15: error: coroutine lambda may cause use-after-free" \
+    "[cppcoreguidelines-avoid-capturing-lambda-coroutines"
+  out=$("$tidy" --quiet --config-file=.clang-tidy "$testdata/tidy_coroutine_clean.cc" -- \
+    "${host_flags[@]}" 2>&1)
+  expect_clean "clang-tidy accepts tidy_coroutine_clean.cc" $? "$out"
 fi
 
 # --- clang-format -------------------------------------------------------------------------
@@ -72,7 +83,8 @@ out=$(/usr/bin/python3 tools/gates/format_check.py --root . --style-file .clang-
 expect_finding "format_check rejects misformatted.cc" $? "$out" \
   "misformatted.cc:5:4: error: code should be clang-formatted" "1 not formatted"
 out=$(/usr/bin/python3 tools/gates/format_check.py --root . --style-file .clang-format \
-  "$testdata/formatted.cc" "$testdata/tidy_violation.cc" 2>&1)
+  "$testdata/formatted.cc" "$testdata/tidy_violation.cc" "$testdata/tidy_coroutine_violation.cc" \
+  "$testdata/tidy_coroutine_clean.cc" 2>&1)
 expect_clean "format_check accepts formatted.cc" $? "$out"
 
 # --- unsafe-boundary lint -----------------------------------------------------------------

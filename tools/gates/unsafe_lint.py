@@ -53,10 +53,23 @@ ASM_ALLOWED = {
 # `// SAFETY:`). Add a directory or file here, with its reason, when it really needs them.
 POINTER_CAST_ALLOWED = {
     "boot/": "turns the loader's physical addresses into references",
+    "kernel/ubsan/abi.h": "reads a type's name where the compiler stores it, right after "
+                          "the type's descriptor",
+    "kernel/ubsan/report.cc": "reads a value wider than a pointer through the address the "
+                              "compiler passes for it",
+    "kernel/ubsan/report_test.cc": "makes value handles from integers, as the compiler "
+                                   "passes values up to 64 bits",
     "libk/alloc/region.h": "BytesOf views a heap block or a free-list node as std::byte, "
                            "which may alias any object: the allocators' address arithmetic",
+    "libk/async/testing/counting_new.cc": "host-only test support: the replacement operator "
+                                          "new keeps a header in front of each "
+                                          "posix_memalign block",
+    "libk/async/testing/fake_clock.h": "host-only test support: the Clock and IdleStep it "
+                                       "makes carry the FakeClock as their void* context",
     "libk/fmt/format.h": "type-erased format arguments: FormatErased<T> casts the pointer "
                          "back to the T its FormatArg was made from",
+    "libk/fmt/format_fuzzer.cc": "makes pointers from integers to format them, never to "
+                                 "dereference them",
     "libk/fmt/format_test.cc": "makes pointers from integers to format them, never to "
                                "dereference them",
     "libk/memory/allocation.h": "AllocateArray gives operator new's void* the element "
@@ -65,6 +78,8 @@ POINTER_CAST_ALLOWED = {
                                          "alias any object",
     "libk/multiboot2/testing/guarded_buffer.cc": "host-only test support: mmap returns the "
                                                  "guarded pages as void*",
+    "tests/integration/ubsan.cc": "plants undefined behaviour for the kernel's UBSan "
+                                  "runtime to report",
 }
 
 # Not checked by rule 2 at all: the freestanding standard library implements bit_cast,

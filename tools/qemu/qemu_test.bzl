@@ -11,16 +11,32 @@ builds the kernel image and its ISO (see //boot:kernel_image.bzl) and a test tha
 it with tools/qemu/run_qemu_test.py. The runner has its own timeout (`qemu_timeout`,
 seconds), keeps the serial log in the test's undeclared outputs (bazel-testlogs/.../
 test.outputs/outputs.zip, as serial.log) and explains a failing status.
+
+`memory` and `cpu` choose the machine (`memory = "8G", cpu = "max"`); `check_wx_at`
+lists serial markers at which the runner dumps the page tables through QMP and fails the
+test if any page is both writable and executable.
 """
 
 load("//boot:kernel_image.bzl", "kernel_image")
 
+# What the kernel's UBSan runtime and stack protector print (docs/hardening.md). Every
+# QEMU test fails on them unless it plants the bug on purpose (sanitizer_reports_expected).
+_SANITIZER_REPORTS = ["undefined behaviour:", "stack smashing detected"]
+
 def _qemu_test_impl(ctx):
     args = ["--iso", ctx.file.iso.short_path, "--timeout", str(ctx.attr.qemu_timeout)]
+    args += ["--memory", ctx.attr.memory]
+    if ctx.attr.cpu:
+        args += ["--cpu", ctx.attr.cpu]
+    for marker in ctx.attr.check_wx_at:
+        args += ["--check-wx-at", marker]
     args += ["--expect-status", str(ctx.attr.expect_status)]
     for line in ctx.attr.expect_lines:
         args += ["--expect-line", line]
-    for line in ctx.attr.forbid_lines:
+    forbid = ctx.attr.forbid_lines
+    if not ctx.attr.sanitizer_reports_expected:
+        forbid = forbid + _SANITIZER_REPORTS
+    for line in forbid:
         args += ["--forbid-line", line]
     for row, text in ctx.attr.vga_rows.items():
         args += ["--vga-row", "%s:%s" % (row, text)]
@@ -58,9 +74,17 @@ qemu_test = rule(
     attrs = {
         "iso": attr.label(mandatory = True, allow_single_file = [".iso"]),
         "qemu_timeout": attr.int(default = 30, doc = "Seconds before a hung kernel fails."),
+        "memory": attr.string(default = "128M", doc = "Guest RAM, as QEMU's -m takes it (\"8G\")."),
+        "cpu": attr.string(doc = "QEMU CPU model (-cpu), e.g. \"max\"; QEMU's default if empty."),
+        "check_wx_at": attr.string_list(
+            doc = "Serial markers at which the page tables must hold no writable, executable page.",
+        ),
         "expect_status": attr.int(default = 33, doc = "33 = success via isa-debug-exit 0x10."),
         "expect_lines": attr.string_list(doc = "Serial lines that must appear, in order."),
         "forbid_lines": attr.string_list(doc = "Text no serial line may contain."),
+        "sanitizer_reports_expected": attr.bool(
+            doc = "Allow UBSan and stack-protector reports (otherwise forbidden) in the serial log.",
+        ),
         "vga_rows": attr.string_dict(doc = "VGA row number -> text the row must start with."),
         "vga_cursor": attr.string(doc = "ROW:COL where the hardware cursor must be (read at check_at)."),
         "vga_cursor_shape": attr.string(doc = "TOP:BOTTOM scan lines the cursor must span."),

@@ -6,7 +6,10 @@ The kernel reports over COM1 and ends the run through the isa-debug-exit device 
 The runner enforces its own timeout, keeps the whole serial log (in the test's
 undeclared outputs under Bazel), checks expected and forbidden serial lines, can read the
 VGA text screen through QMP, type keys (QMP send-key) and write bytes to COM1 after a
-marker line. On failure it prints the last serial lines and what the status means.
+marker line, and can check the page tables from outside: at a marker line it pauses the
+guest, lists every mapped page with QMP `info tlb` and fails the run if any page is both
+writable and executable (W^X). On failure it prints the last serial lines and what the
+status means.
 """
 
 import argparse
@@ -96,6 +99,15 @@ class Qmp:
         chars = "".join(chr(c & 0xFF) if 0x20 <= (c & 0xFF) < 0x7F else " " for c in cells)
         return [chars[r * 80:(r + 1) * 80] for r in range(25)]
 
+    def page_table_dump(self):
+        """Returns `info tlb` (every mapped page) taken while the guest is paused, so the
+        kernel cannot change its tables half-way through the dump."""
+        self.command("stop")
+        try:
+            return self.command("human-monitor-command", **{"command-line": "info tlb"})
+        finally:
+            self.command("cont")
+
     def crtc_register(self, index):
         """Returns CRT controller register `index`, read through ports 0x3d4/0x3d5 (which
         leaves the controller's index register changed: only for a kernel that is done)."""
@@ -114,6 +126,64 @@ class Qmp:
             self.sock.close()
         except OSError:
             pass
+
+
+# One line of QEMU's `info tlb` on x86_64: the page's virtual address, the physical
+# address in the entry, and the leaf entry's bits as X (no-execute), G (global), P (page
+# size: a 2 MiB or 1 GiB page), D, A, C (cache disable), T (write-through), U (user), W
+# (writable), each '-' when clear. Only the leaf entry is shown, so a page counts as
+# executable unless its own entry has NX; keel's tables never take permissions away at an
+# upper level, so for them this is exact (and it can only over-report in general).
+TLB_LINE = re.compile(r"^([0-9a-f]+): ([0-9a-f]+) ([-X][-G][-P][-D][-A][-C][-T][-U][-W])$")
+
+
+def parse_tlb(text):
+    """Returns [(virtual, physical, flags)] for every page line of `info tlb` output."""
+    pages = []
+    for line in text.splitlines():
+        match = TLB_LINE.match(line.strip())
+        if match:
+            pages.append((int(match.group(1), 16), int(match.group(2), 16), match.group(3)))
+    return pages
+
+
+def wx_violations(pages):
+    """Returns the pages that are writable and not no-execute."""
+    return [page for page in pages if page[2][8] == "W" and page[2][0] != "X"]
+
+
+def describe_wx(violations, limit=8):
+    """Describes W+X pages, a few by address: 'ffffffff80101000 -> 101000 (4 KiB)'."""
+    shown = []
+    for virtual, physical, flags in violations[:limit]:
+        size = "2 MiB or 1 GiB" if flags[2] == "P" else "4 KiB"
+        shown.append("%x -> %x (%s)" % (virtual, physical, size))
+    more = "" if len(violations) <= limit else ", and %d more" % (len(violations) - limit)
+    return ", ".join(shown) + more
+
+
+def check_wx(qmp, marker, problems):
+    """Dumps the page tables and records a problem for every writable, executable page."""
+    try:
+        text = qmp.page_table_dump()
+    except (RuntimeError, OSError) as error:
+        problems.append("W^X check at %r: could not dump the page tables (%s); the kernel "
+                        "must keep running, with its mappings, after printing the marker"
+                        % (marker, error))
+        return
+    pages = parse_tlb(text)
+    if not pages:
+        problems.append("W^X check at %r: info tlb listed no mapped page (%r)"
+                        % (marker, text.strip()[:200]))
+        return
+    violations = wx_violations(pages)
+    if violations:
+        problems.append("W^X violated at %r: %d of %d mapped pages are writable and "
+                        "executable: %s" % (marker, len(violations), len(pages),
+                                            describe_wx(violations)))
+    else:
+        print("keel-qemu: W^X holds at %r: %d mapped pages, none writable and executable"
+              % (marker, len(pages)))
 
 
 class SerialReader(threading.Thread):
@@ -145,6 +215,16 @@ class SerialReader(threading.Thread):
                 self.lines.append(self.partial.decode("utf-8", "replace").rstrip("\r"))
                 self.partial = b""
             self.cond.notify_all()
+
+    def wait_line(self, index, deadline):
+        """Waits until line `index` exists; returns it, or None at the deadline or EOF."""
+        with self.cond:
+            while len(self.lines) <= index:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not self.is_alive():
+                    return None
+                self.cond.wait(min(remaining, 0.1))
+            return self.lines[index]
 
     def wait_for(self, pattern, deadline, start=0):
         """Waits for a line containing `pattern`; returns its index or None."""
@@ -187,9 +267,15 @@ def parse_args(argv):
     p.add_argument("--serial-input-after", action="append", default=[], metavar="MARKER=TEXT",
                    help="after a serial line contains MARKER, write TEXT to COM1 "
                         "(\\n escapes allowed)")
+    p.add_argument("--check-wx-at", action="append", default=[], metavar="MARKER",
+                   help="after a serial line contains MARKER, pause the guest, dump its page "
+                        "tables (QMP info tlb) and fail if a page is writable and executable; "
+                        "the kernel must keep its mappings until the runner has looked "
+                        "(idle, or wait for serial input sent after the same marker)")
     p.add_argument("--log", default=None, help="where to save the serial log")
     p.add_argument("--qemu", default="qemu-system-x86_64")
-    p.add_argument("--memory", default="128M")
+    p.add_argument("--memory", default="128M", help="guest RAM, as QEMU's -m takes it")
+    p.add_argument("--cpu", default=None, help="QEMU CPU model (-cpu), e.g. max or qemu64")
     p.add_argument("--qemu-arg", action="append", default=[], help="extra QEMU argument")
     return p.parse_args(argv)
 
@@ -209,7 +295,10 @@ def main(argv):
     cmd = [args.qemu, "-accel", "tcg", "-m", args.memory, "-cdrom", args.iso, "-boot", "d",
            "-serial", "stdio", "-display", "none", "-monitor", "none", "-no-reboot",
            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-           "-qmp", "unix:%s,server=on,wait=off" % qmp_path] + args.qemu_arg
+           "-qmp", "unix:%s,server=on,wait=off" % qmp_path]
+    if args.cpu:
+        cmd += ["-cpu", args.cpu]
+    cmd += args.qemu_arg
     problems = []
     start = time.monotonic()
     deadline = start + args.timeout
@@ -220,25 +309,11 @@ def main(argv):
     stopped_by_runner = False
     qmp = None
     try:
-        needs_qmp = args.vga_row or args.send_keys_after or args.vga_cursor
+        needs_qmp = (args.vga_row or args.send_keys_after or args.vga_cursor or
+                     args.check_wx_at)
         if needs_qmp:
             qmp = Qmp(qmp_path, deadline)
-        for item in args.send_keys_after:
-            marker, keys = item.split("=", 1)
-            if serial.wait_for(marker, deadline) is None:
-                problems.append("never saw %r on serial, so could not send keys" % marker)
-                break
-            for key in keys.split(","):
-                qmp.command("send-key", keys=[{"type": "qcode", "data": k}
-                                              for k in key.split("+")])
-                time.sleep(0.05)
-        for item in args.serial_input_after:
-            marker, text = item.split("=", 1)
-            if serial.wait_for(marker, deadline) is None:
-                problems.append("never saw %r on serial, so could not write to COM1" % marker)
-                break
-            proc.stdin.write(text.encode().decode("unicode_escape").encode("latin-1"))
-            proc.stdin.flush()
+        run_marker_actions(args, serial, qmp, proc, deadline, problems)
         if args.check_at is not None:
             if serial.wait_for(args.check_at, deadline) is None:
                 problems.append("never saw %r on serial" % args.check_at)
@@ -297,6 +372,43 @@ def main(argv):
         return 1
     print("keel-qemu: passed in %.2f s, status %s" % (elapsed, describe_status(status)))
     return 0
+
+
+def run_marker_actions(args, serial, qmp, proc, deadline, problems):
+    """Runs each marker-triggered action once, at the first serial line containing its
+    marker, in the order the lines arrive; on one line, W^X checks come first (they look
+    at the state the marker announces), then keys, then COM1 input."""
+    actions = [(marker, "check W^X", lambda marker=marker: check_wx(qmp, marker, problems))
+               for marker in args.check_wx_at]
+    for item in args.send_keys_after:
+        marker, keys = item.split("=", 1)
+        actions.append((marker, "send keys", lambda keys=keys: send_keys(qmp, keys)))
+    for item in args.serial_input_after:
+        marker, text = item.split("=", 1)
+        actions.append((marker, "write to COM1",
+                        lambda text=text: write_serial(proc, text)))
+    index = 0
+    while actions:
+        line = serial.wait_line(index, deadline)
+        if line is None:
+            for marker, what, _ in actions:
+                problems.append("never saw %r on serial, so could not %s" % (marker, what))
+            return
+        for action in [a for a in actions if a[0] in line]:
+            actions.remove(action)
+            action[2]()
+        index += 1
+
+
+def send_keys(qmp, keys):
+    for key in keys.split(","):
+        qmp.command("send-key", keys=[{"type": "qcode", "data": k} for k in key.split("+")])
+        time.sleep(0.05)
+
+
+def write_serial(proc, text):
+    proc.stdin.write(text.encode().decode("unicode_escape").encode("latin-1"))
+    proc.stdin.flush()
 
 
 def check_vga(qmp, rows, deadline, problems):

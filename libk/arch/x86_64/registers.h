@@ -46,13 +46,27 @@ enum class Cr4Flag : std::uint64_t {
   kPageGlobal = std::uint64_t{1} << 7,
   kOsFxsr = std::uint64_t{1} << 9,
   kOsXmmExceptions = std::uint64_t{1} << 10,
+  kUserModeInstructionPrevention = std::uint64_t{1} << 11,
+  kFiveLevelPaging = std::uint64_t{1} << 12,
+  kFsGsBase = std::uint64_t{1} << 16,
+  kPcid = std::uint64_t{1} << 17,
+  kOsXsave = std::uint64_t{1} << 18,
+  kSupervisorModeExecutionPrevention = std::uint64_t{1} << 20,
+  kSupervisorModeAccessPrevention = std::uint64_t{1} << 21,
+  kProtectionKeys = std::uint64_t{1} << 22,
 };
 LIBK_DEFINE_FLAGS(Cr4Flag, {Cr4Flag::kVirtual8086Extensions, "VME"},
                   {Cr4Flag::kProtectedVirtualInterrupts, "PVI"},
                   {Cr4Flag::kTimestampDisable, "TSD"}, {Cr4Flag::kDebuggingExtensions, "DE"},
                   {Cr4Flag::kPageSizeExtension, "PSE"}, {Cr4Flag::kPhysicalAddressExtension, "PAE"},
                   {Cr4Flag::kMachineCheckException, "MCE"}, {Cr4Flag::kPageGlobal, "PGE"},
-                  {Cr4Flag::kOsFxsr, "OSFXSR"}, {Cr4Flag::kOsXmmExceptions, "OSXMMEXCPT"});
+                  {Cr4Flag::kOsFxsr, "OSFXSR"}, {Cr4Flag::kOsXmmExceptions, "OSXMMEXCPT"},
+                  {Cr4Flag::kUserModeInstructionPrevention, "UMIP"},
+                  {Cr4Flag::kFiveLevelPaging, "LA57"}, {Cr4Flag::kFsGsBase, "FSGSBASE"},
+                  {Cr4Flag::kPcid, "PCIDE"}, {Cr4Flag::kOsXsave, "OSXSAVE"},
+                  {Cr4Flag::kSupervisorModeExecutionPrevention, "SMEP"},
+                  {Cr4Flag::kSupervisorModeAccessPrevention, "SMAP"},
+                  {Cr4Flag::kProtectionKeys, "PKE"});
 
 // The extended feature enable register (MSR 0xC0000080).
 enum class EferFlag : std::uint64_t {

@@ -1,5 +1,6 @@
 // Addresses of objects as integers, for hardware tables that store linear addresses
-// (descriptor table registers, TSS descriptors, IST stack tops).
+// (descriptor table registers, TSS descriptors, IST stack tops), and the reverse: objects
+// at a linear address (page tables reached through a window onto physical memory).
 #pragma once
 
 #include <cstdint>
@@ -10,6 +11,15 @@ namespace libk::x86_64::raw {
 // integer reads and writes nothing; it is only the reverse that can break memory safety.
 inline std::uint64_t AddressOf(const volatile void* object) {
   return reinterpret_cast<std::uintptr_t>(object);
+}
+
+// Returns a pointer to the T at linear address `address`.
+// Safety: `address` must be mapped (writable, if the caller writes), aligned for T, and
+// hold a T that nothing else accesses in a conflicting way for as long as the pointer is
+// used.
+template <typename T>
+T* ObjectAt(std::uint64_t address) {
+  return reinterpret_cast<T*>(address);
 }
 
 }  // namespace libk::x86_64::raw
