@@ -3,7 +3,9 @@
 // delete. On the host that is the C++ runtime's heap, so their tests run under ASan; in
 // the kernel it is the kernel heap, which defines those operators. Running out of memory
 // is a null pointer from nothrow new; the owning types turn it into Error::kOutOfMemory
-// (their Try... functions) or a panic at the caller (the others).
+// (their Try... functions) or a panic at the caller (the others). Each call passes a fresh
+// std::nothrow_t{}: libc++ declares the object std::nothrow but defines it in its runtime
+// library, which kernels do not link (kernel_symbols_test).
 #pragma once
 
 #include <cstddef>
@@ -25,9 +27,9 @@ template <typename T>
   const std::size_t bytes = count * sizeof(T);
   void* storage = nullptr;
   if constexpr (alignof(T) > __STDCPP_DEFAULT_NEW_ALIGNMENT__) {
-    storage = ::operator new(bytes, std::align_val_t{alignof(T)}, std::nothrow);
+    storage = ::operator new(bytes, std::align_val_t{alignof(T)}, std::nothrow_t{});
   } else {
-    storage = ::operator new(bytes, std::nothrow);
+    storage = ::operator new(bytes, std::nothrow_t{});
   }
   // SAFETY: `storage` is null or fresh storage of `bytes` bytes aligned for T, which the
   // caller fills with objects before reading any (the lint allowlists this file for it).
@@ -49,7 +51,7 @@ void FreeArray(T* storage, std::size_t count) noexcept {
 // Returns a new T constructed from `args`, or null when out of memory.
 template <typename T, typename... Args>
 [[nodiscard]] T* New(Args&&... args) {
-  return new (std::nothrow) T(std::forward<Args>(args)...);
+  return new (std::nothrow_t{}) T(std::forward<Args>(args)...);
 }
 
 // Destroys and frees an object from New (through the sized, and if needed aligned,
