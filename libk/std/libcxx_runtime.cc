@@ -2,9 +2,11 @@
 // (keel's libcxx_config/__assertion_handler sends every failed check here) and where it
 // would throw an exception that -fno-exceptions leaves out (std::optional::value() of an
 // empty optional, std::get of the wrong alternative, ...). It panics with libc++'s message,
-// which names the header, line and broken precondition.
+// which names the header, line and broken precondition. Also defines std::nothrow, which
+// libc++ leaves to that runtime library.
 #include <__verbose_abort>  // libc++'s declaration of the hook defined here.
 #include <cstdarg>
+#include <new>
 
 #include "libk/fmt/sink.h"
 #include "libk/panic/panic.h"
@@ -25,3 +27,7 @@ void std::__libcpp_verbose_abort(const char* format, ...) {
   }
   libk::Panic(message.c_str());
 }
+
+// libc++ declares std::nothrow in <new> and defines it in its runtime library, which kernels
+// do not link; the kernel's definition is here.
+const std::nothrow_t std::nothrow{};

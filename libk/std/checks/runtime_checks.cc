@@ -254,6 +254,11 @@ int NewChecks() {
   alignas(int) unsigned char array_storage[4 * sizeof(int)];
   int* ints = ::new (static_cast<void*>(array_storage)) int[4]{1, 2, 3, 4};
   KEEL_CHECK(ints[3] == 4);
+
+  // std::nothrow is an object, defined by the runtime library (keel's, in a kernel): taking
+  // its address through a volatile makes the link need it.
+  const std::nothrow_t* volatile tag = &std::nothrow;
+  KEEL_CHECK(tag != nullptr);
   return 0;
 }
 
