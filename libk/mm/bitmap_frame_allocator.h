@@ -76,6 +76,15 @@ class BitmapFrameAllocator {
   // creation, such as the boot page tables once the kernel runs on its own tables).
   // Panics if one of them is already free.
   void Release(PhysRange range);
+  // Reaches the bitmap through `bitmap` from now on, for when its frames move from the
+  // boot window for the direct map. Panics if `bitmap` is shorter than the bitmap.
+  // Safety: `bitmap` must be the same memory as the current bitmap (bitmap_frames(), seen
+  // through another mapping), reachable for the allocator's lifetime.
+  void MoveBitmap(Span<std::uint64_t> bitmap) {
+    LIBK_ASSERT(bitmap.size() >= bitmap_.size(), "the bitmap needs {} words, got {}",
+                bitmap_.size(), bitmap.size());
+    bitmap_ = bitmap.First(bitmap_.size());
+  }
 
   // Returns whether `frame` is managed (usable) and currently in use.
   bool IsUsed(PhysFrame<Size4KiB> frame) const;

@@ -39,6 +39,7 @@ class Storage {
       return Span<std::uint64_t>(words_);
     };
   }
+  const std::vector<std::uint64_t>& words() const { return words_; }
 
  private:
   std::vector<std::uint64_t> words_;
@@ -87,6 +88,26 @@ TEST(BitmapFrameAllocator, ReleaseFreesAnInUseRange) {
   allocator.Release(tables);
   EXPECT_EQ(allocator.free_frames(), 255U - 1);
   EXPECT_FALSE(allocator.IsUsed(Frame(0x5000)));
+}
+
+TEST(BitmapFrameAllocator, MoveBitmapKeepsTheState) {
+  const MemoryRegion map[] = {{0, 0x10'0000, MemoryType::kAvailable}};
+  Storage storage;
+  BitmapFrameAllocator allocator =
+      BitmapFrameAllocator::Create(Span<const MemoryRegion>(map), Span<const PhysRange>(),
+                                   PhysAddr::New(0x10'0000), storage.Reach())
+          .value();
+  const PhysFrame<Size4KiB> first = allocator.AllocateFrame().value();
+  // The same words seen elsewhere (here: a copy, as a second mapping would show them).
+  std::vector<std::uint64_t> moved(storage.words().begin(), storage.words().end());
+  // SAFETY: `moved` holds the bitmap's state and outlives the allocator.
+  allocator.MoveBitmap(Span<std::uint64_t>(moved));
+  EXPECT_TRUE(allocator.IsUsed(first));
+  const PhysFrame<Size4KiB> second = allocator.AllocateFrame().value();
+  EXPECT_NE(first, second);
+  EXPECT_NE(moved, storage.words());  // The allocator writes to the new view only.
+  allocator.DeallocateFrame(first);
+  allocator.DeallocateFrame(second);
 }
 
 TEST(BitmapFrameAllocator, NoUsableMemoryNeedsNoBitmap) {
