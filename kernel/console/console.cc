@@ -39,7 +39,9 @@ libk::IrqMutex<Devices>& Console() {
       // before the console exists); the console drives it, under its lock.
       Uart16550(raw::ClaimPorts(Uart16550::kCom1, Uart16550::kPortCount)),
       // SAFETY: the boot page tables map the first GiB at kKernelVma, so the VGA text
-      // buffer is mapped there for good; it is claimed here and nowhere else.
+      // buffer is mapped there until kernel/mm switches to the kernel's own tables, which
+      // moves it to the direct map first thing (MoveVgaBuffer); it is claimed here and
+      // nowhere else.
       drivers::vga_text::VgaScreen(
           VgaCells(raw::ClaimMmio(boot::kKernelVma + VgaCells::kPhysicalAddress, VgaCells::kBytes),
                    // SAFETY: the CRT controller's index and data ports are claimed here
@@ -111,6 +113,12 @@ void StartLine() {
 
 void SetColors(drivers::vga_text::Color foreground, drivers::vga_text::Color background) {
   Console().Lock()->screen.SetColors(foreground, background);
+}
+
+void MoveVgaBuffer(std::uint64_t address) {
+  // SAFETY: the caller maps the buffer at `address` for good (MoveVgaBuffer's contract);
+  // the console still owns the one VGA claim, only seen at another address.
+  Console().Lock()->screen.cells().MoveBuffer(raw::ClaimMmio(address, VgaCells::kBytes));
 }
 
 bool TryReadSerial(char* byte) {

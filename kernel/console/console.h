@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "kernel/drivers/vga_text/text_screen.h"
 
@@ -27,6 +28,12 @@ void SetColors(drivers::vga_text::Color foreground, drivers::vga_text::Color bac
 // Returns true and stores a byte received on COM1 in *byte if one is waiting (polled;
 // interrupt-driven input comes with the async serial stream).
 bool TryReadSerial(char* byte);
+
+// Writes to the VGA text buffer at virtual `address` from now on; kernel/mm calls it when
+// the kernel leaves the boot map (where the buffer was) for its own page tables.
+// Safety: `address` must map physical VgaCells::kPhysicalAddress (VgaCells::kBytes of
+// it) read-write for the rest of the kernel's life.
+void MoveVgaBuffer(std::uint64_t address);
 
 // Frees the console lock if a panic interrupted its holder, so the panic can print.
 // Called only by the panic handler, with interrupts disabled.

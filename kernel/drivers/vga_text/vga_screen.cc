@@ -12,4 +12,9 @@ VgaCells::VgaCells(libk::x86_64::MmioRange buffer, VgaCursor cursor)
   cursor_.Enable();
 }
 
+void VgaCells::MoveBuffer(libk::x86_64::MmioRange buffer) {
+  LIBK_ASSERT(buffer.size() >= kBytes, "the VGA text buffer needs {} bytes", kBytes);
+  buffer_ = std::move(buffer);
+}
+
 }  // namespace kernel::drivers::vga_text

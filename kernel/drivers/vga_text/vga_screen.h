@@ -25,6 +25,10 @@ class VgaCells {
   // smaller than kBytes.
   VgaCells(libk::x86_64::MmioRange buffer, VgaCursor cursor);
 
+  // Writes to `buffer` from now on: the same cells, claimed at another address (the
+  // kernel's direct map instead of the boot map). Panics if it is smaller than kBytes.
+  void MoveBuffer(libk::x86_64::MmioRange buffer);
+
   void Set(std::size_t index, std::uint16_t value) { Cell(index).Write(value); }
   std::uint16_t Get(std::size_t index) const { return Cell(index).Read(); }
   void SetCursor(std::size_t index) const { cursor_.MoveTo(index); }
