@@ -85,10 +85,15 @@ void OnGeneralProtection(InterruptFrame& frame, libk::x86_64::SelectorErrorCode 
 
 void OnPageFault(InterruptFrame& frame, libk::x86_64::PageFaultErrorCode code) {
   const std::uint64_t address = libk::x86_64::ReadCr2();
-  LIBK_PANIC("EXCEPTION: page fault at address {:#x}, error code {:#x} ({}){}: rip {:#x}", address,
-             code.bits(), libk::x86_64::PageFaultDescription{code},
-             InGuardPage(address) ? ", in a stack guard page (kernel stack overflow)" : "",
-             frame.rip);
+  if (InGuardPage(address)) {
+    LIBK_PANIC(
+        "EXCEPTION: page fault at address {:#x}, error code {:#x} ({}), in a stack guard page "
+        "({}; kernel stack overflow): rip {:#x}",
+        address, code.bits(), libk::x86_64::PageFaultDescription{code}, StackOf{address},
+        frame.rip);
+  }
+  LIBK_PANIC("EXCEPTION: page fault at address {:#x}, error code {:#x} ({}): rip {:#x}", address,
+             code.bits(), libk::x86_64::PageFaultDescription{code}, frame.rip);
 }
 
 // Runs on the double-fault stack, so it works even when the fault was a stack overflow:

@@ -298,6 +298,8 @@ const libk::multiboot2::Info& Init(const libk::multiboot2::Info& info) {
   const std::uint64_t free_before = frames.free_frames();
   frames.Release(image.boot_tables);
   stats.boot_table_frames = frames.free_frames() - free_before;
+  stats.free_before_boot_release = free_before;
+  stats.free_after_boot_release = frames.free_frames();
   initialized = true;
   return *direct_info;
 }

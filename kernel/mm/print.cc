@@ -17,8 +17,8 @@ void PrintMemoryLine() {
 
 void PrintDirectMapLine() {
   const MemoryStats stats = Stats();
-  kprintln("direct map: {} MiB of RAM in {} pages, {} table frames", stats.direct_map_bytes >> 20,
-           stats.direct_map_page, stats.direct_map_table_frames);
+  kprintln("direct map: RAM up to {} MiB in {} pages, {} table frames",
+           stats.direct_map_bytes >> 20, stats.direct_map_page, stats.direct_map_table_frames);
 }
 
 }  // namespace kernel::mm

@@ -14,7 +14,8 @@ namespace kernel::mm {
 // 2 MiB pages".
 void PrintMemoryLine();
 
-// Prints "direct map: 128 MiB of RAM in 2 MiB pages, 2 table frames".
+// Prints "direct map: RAM up to 127 MiB in 2 MiB pages, 3 table frames" (the end of RAM,
+// holes included, though a hole of a whole page is not mapped).
 void PrintDirectMapLine();
 
 }  // namespace kernel::mm

@@ -22,4 +22,10 @@ T* ObjectAt(std::uint64_t address) {
   return reinterpret_cast<T*>(address);
 }
 
+// Calls the code at linear address `address` as a function that takes and returns nothing
+// (tests use it to show that data pages are not executable).
+// Safety: `address` must hold such a function's code, mapped executable, or the call must
+// be meant to fault (and the fault handler must not return to it).
+inline void CallAt(std::uint64_t address) { reinterpret_cast<void (*)()>(address)(); }
+
 }  // namespace libk::x86_64::raw

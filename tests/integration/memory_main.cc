@@ -1,0 +1,40 @@
+// kernel::Main for the memory test kernels: the console, panics that end the run, the
+// kernel's GDT and IDT, then the kernel's own address space (kernel::mm::Init). It prints
+// what the memory tests assert (the memory line, the direct map's size, pages and tables,
+// where RAM ends, the boot tables given back, CR4's paging bits), then runs every KTEST
+// linked into the image.
+#include "libk/arch/x86_64/raw/address.h"
+#include "libk/arch/x86_64/registers.h"
+
+#include "kernel/console/console.h"
+#include "kernel/console/print.h"
+#include "kernel/interrupts/interrupts.h"
+#include "kernel/main.h"
+#include "kernel/mm/address_space.h"
+#include "kernel/mm/print.h"
+#include "kernel/panic/panic.h"
+#include "kernel/testing/ktest.h"
+
+namespace kernel {
+
+void Main(const libk::multiboot2::Info& boot_info) {
+  console::Init();
+  panic::SetExitOnPanic(true);
+  interrupts::Init();
+  const libk::multiboot2::Info& info = mm::Init(boot_info);
+  mm::PrintMemoryLine();
+  mm::PrintDirectMapLine();
+  const mm::MemoryStats stats = mm::Stats();
+  kprintln("memory_test: RAM ends at {:#x}; boot information at {:#x} ({} bytes)",
+           stats.direct_map_bytes, libk::x86_64::raw::AddressOf(info.data()), info.total_size());
+  kprintln("memory_test: boot tables: {} frames back in the allocator, {} -> {} free",
+           stats.boot_table_frames, stats.free_before_boot_release, stats.free_after_boot_release);
+  const auto cr4 = libk::x86_64::ReadCr4();
+  kprintln("memory_test: PGE {}, SMEP {}, SMAP {}",
+           cr4.Contains(libk::x86_64::Cr4Flag::kPageGlobal) ? "on" : "off",
+           cr4.Contains(libk::x86_64::Cr4Flag::kSupervisorModeExecutionPrevention) ? "on" : "off",
+           cr4.Contains(libk::x86_64::Cr4Flag::kSupervisorModeAccessPrevention) ? "on" : "off");
+  testing::RunAllTests();
+}
+
+}  // namespace kernel
