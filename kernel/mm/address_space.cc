@@ -117,15 +117,26 @@ void MapDirectPage(KernelMapper& mapper, DirectMapPage page, PageTableFlags flag
   }
 }
 
-// Returns the number of tables below `table` at `level` (4 for the P4), not counting it.
-std::uint64_t TablesBelow(const PhysWindow& window, PhysFrame<Size4KiB> table, unsigned level) {
-  if (level == 1) return 0;
-  std::uint64_t count = 0;
+// Calls `f(child)` for each table that an entry of `table` points to.
+template <typename F>
+void ForEachChildTable(const PhysWindow& window, PhysFrame<Size4KiB> table, F f) {
   for (const paging::PageTableEntry& entry : window.TableAt(table)) {
-    if (!entry.IsPresent() || entry.IsHugePage()) continue;
-    const auto child = PhysFrame<Size4KiB>::Containing(entry.addr());
-    count += 1 + TablesBelow(window, child, level - 1);
+    if (entry.IsPresent() && !entry.IsHugePage()) {
+      f(PhysFrame<Size4KiB>::Containing(entry.addr()));
+    }
   }
+}
+
+// Returns the number of tables in the tree under the P4 `root`, the P4 included.
+std::uint64_t TablesInTree(const PhysWindow& window, PhysFrame<Size4KiB> root) {
+  std::uint64_t count = 1;
+  ForEachChildTable(window, root, [&](PhysFrame<Size4KiB> p3) {
+    ++count;
+    ForEachChildTable(window, p3, [&](PhysFrame<Size4KiB> p2) {
+      ++count;
+      ForEachChildTable(window, p2, [&](PhysFrame<Size4KiB> /*p1*/) { ++count; });
+    });
+  });
   return count;
 }
 
@@ -173,7 +184,7 @@ MemoryStats Stats() {
       now.total_frames = space.frames->total_frames();
       now.free_frames = space.frames->free_frames();
       now.used_frames = space.frames->used_frames();
-      now.page_table_frames = 1 + TablesBelow(space.mapper->memory(), space.mapper->root(), 4);
+      now.page_table_frames = TablesInTree(space.mapper->memory(), space.mapper->root());
     }
     return now;
   });
@@ -217,7 +228,7 @@ const libk::multiboot2::Info& Init(const libk::multiboot2::Info& info) {
   auto space = internal::Space().Lock();
   BitmapFrameAllocator& frames = space->frames.Emplace(std::move(created).value());
   const auto& runs = frames.memory().runs();
-  LIBK_ASSERT(runs.size() > 0, "the memory map reports no usable RAM");
+  LIBK_ASSERT(!runs.empty(), "the memory map reports no usable RAM");
   const RamRuns ram(runs.data(), runs.size());
 
   BootWindowFrames table_frames(frames);
@@ -271,7 +282,7 @@ const libk::multiboot2::Info& Init(const libk::multiboot2::Info& info) {
   raw::WriteCr3(root, paging::Cr3Flags());
   // SAFETY: the direct map maps the VGA text buffer read-write for good (above).
   console::MoveVgaBuffer(vga_virt.value());
-  if (frames.bitmap_frames().size() > 0) {
+  if (!frames.bitmap_frames().empty()) {
     const std::uint64_t bitmap = frames.bitmap_frames().start().StartAddress().value();
     // SAFETY: the bitmap's frames are RAM, which the direct map maps for good; the view
     // is of the same memory the allocator has been using.

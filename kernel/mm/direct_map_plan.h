@@ -37,23 +37,24 @@ inline bool HoldsRam(RamRuns ram, std::uint64_t start, std::uint64_t end) {
   return false;
 }
 
-// Plans the aligned block [start, start + size): skipped without RAM, one page if its size
-// is allowed and it ends by `ram_end`, else split into blocks of the next size down.
+inline constexpr auto k2MiB = static_cast<std::uint64_t>(DirectMapPageSize::k2MiB);
+inline constexpr auto k1GiB = static_cast<std::uint64_t>(DirectMapPageSize::k1GiB);
+
+// Plans the 1 GiB block at `start` with 2 MiB pages, and 4 KiB pages where a 2 MiB block
+// runs past `ram_end`; skips blocks and pages without RAM.
 template <typename Visit>
-void PlanBlock(RamRuns ram, std::uint64_t start, DirectMapPageSize size, std::uint64_t ram_end,
-               bool gib_pages, Visit& visit) {
-  const auto bytes = static_cast<std::uint64_t>(size);
-  if (!HoldsRam(ram, start, start + bytes)) return;
-  const bool allowed = size != DirectMapPageSize::k1GiB || gib_pages;
-  if (allowed && start + bytes <= ram_end) {
-    visit(DirectMapPage{start, size});
-    return;
-  }
-  const DirectMapPageSize smaller =
-      size == DirectMapPageSize::k1GiB ? DirectMapPageSize::k2MiB : DirectMapPageSize::k4KiB;
-  const auto step = static_cast<std::uint64_t>(smaller);
-  for (std::uint64_t sub = start; sub < start + bytes && sub < ram_end; sub += step) {
-    PlanBlock(ram, sub, smaller, ram_end, gib_pages, visit);
+void PlanWithSmallerPages(RamRuns ram, std::uint64_t start, std::uint64_t ram_end, Visit& visit) {
+  for (std::uint64_t block = start; block < start + k1GiB && block < ram_end; block += k2MiB) {
+    if (!HoldsRam(ram, block, block + k2MiB)) continue;
+    if (block + k2MiB <= ram_end) {
+      visit(DirectMapPage{block, DirectMapPageSize::k2MiB});
+      continue;
+    }
+    for (std::uint64_t page = block; page < ram_end; page += kFrameBytes) {
+      if (HoldsRam(ram, page, page + kFrameBytes)) {
+        visit(DirectMapPage{page, DirectMapPageSize::k4KiB});
+      }
+    }
   }
 }
 
@@ -67,12 +68,16 @@ void PlanBlock(RamRuns ram, std::uint64_t start, DirectMapPageSize size, std::ui
 // mapped, and the fewest pages (and tables) cover it. A hole inside a block (the legacy
 // VGA and BIOS area below 1 MiB) is covered with the block.
 template <typename Visit>
-void PlanDirectMap(RamRuns ram, bool gib_pages, Visit&& visit) {
-  if (ram.size() == 0) return;
+void PlanDirectMap(RamRuns ram, bool gib_pages, Visit visit) {
+  if (ram.empty()) return;
   const std::uint64_t ram_end = ram[ram.size() - 1].end * internal::kFrameBytes;
-  constexpr auto kGiB = static_cast<std::uint64_t>(DirectMapPageSize::k1GiB);
-  for (std::uint64_t block = 0; block < ram_end; block += kGiB) {
-    internal::PlanBlock(ram, block, DirectMapPageSize::k1GiB, ram_end, gib_pages, visit);
+  for (std::uint64_t block = 0; block < ram_end; block += internal::k1GiB) {
+    if (!internal::HoldsRam(ram, block, block + internal::k1GiB)) continue;
+    if (gib_pages && block + internal::k1GiB <= ram_end) {
+      visit(DirectMapPage{block, DirectMapPageSize::k1GiB});
+    } else {
+      internal::PlanWithSmallerPages(ram, block, ram_end, visit);
+    }
   }
 }
 

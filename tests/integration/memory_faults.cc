@@ -23,6 +23,10 @@ namespace {
 
 namespace raw = libk::x86_64::raw;
 
+// Address 0, read through a volatile so that the compiler (and the static analyzer) treat
+// it as any address: the null dereference is the point of the tests.
+volatile std::uint64_t null_address = 0;
+
 // A `ret` in .data: writable, so never executable.
 std::uint8_t data_code[16] = {0xc3};
 
@@ -44,13 +48,13 @@ void ReadGuardPage(boot::StackSlot slot) {
 
 KTEST_SHOULD_PANIC(memory_faults, null_read) {
   // SAFETY: deliberately invalid: nothing is mapped at 0, so the read faults.
-  const auto value = raw::VolatileLoad<std::uint64_t>(0);
+  const auto value = raw::VolatileLoad<std::uint64_t>(null_address);
   kernel::kprintln("memory_faults: read {}", value);
 }
 
 KTEST_SHOULD_PANIC(memory_faults, null_write) {
   // SAFETY: deliberately invalid: nothing is mapped at 0, so the write faults.
-  raw::VolatileStore<std::uint64_t>(0, 1);
+  raw::VolatileStore<std::uint64_t>(null_address, 1);
 }
 
 KTEST_SHOULD_PANIC(memory_faults, write_to_text) {
