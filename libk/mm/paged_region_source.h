@@ -51,7 +51,7 @@ class PagingRefs {
 
   template <typename F>
   decltype(auto) With(F&& f) {
-    return static_cast<F&&>(f)(*mapper_, *frames_);
+    return std::forward<F>(f)(*mapper_, *frames_);
   }
 
  private:

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -33,6 +35,7 @@ using Access = PagingRefs<SimulatedPhysicalMemory, PoolFrameAllocator>;
 using Source = PagedRegionSource<Access>;
 
 constexpr std::size_t kPage = 4096;
+constexpr std::size_t kKiB = 1024;
 constexpr std::uint64_t kReservedPages = 2 + 64;  // 256 KiB between the guard pages.
 
 class PagedRegionSourceTest : public ::testing::Test {
@@ -40,25 +43,26 @@ class PagedRegionSourceTest : public ::testing::Test {
   PagedRegionSourceTest()
       : root_(frames_.AllocateFrame().value()),
         mapper_(root_, ram_.View()),
-        source_(Access(mapper_, frames_), kReserved, 200 * 1024, buffer_.data()) {
+        source_(Access(mapper_, frames_), kReserved, 200 * kKiB, buffer_.data()) {
     ram_.View().TableAt(root_).Zero();
   }
 
   // Returns the frames of every page table in the tree (the root included).
   std::set<std::uint64_t> TableFrames() const {
     std::set<std::uint64_t> tables;
-    CollectTables(root_, 4, tables);
-    return tables;
-  }
-  void CollectTables(PhysFrame<Size4KiB> table, unsigned level,
-                     std::set<std::uint64_t>& tables) const {
-    tables.insert(table.StartAddress().value());
-    if (level == 1) return;
-    for (const PageTableEntry& entry : mapper_.memory().TableAt(table)) {
-      if (entry.IsPresent()) {
-        CollectTables(PhysFrame<Size4KiB>::Containing(entry.addr()), level - 1, tables);
+    std::vector<std::pair<PhysFrame<Size4KiB>, unsigned>> pending = {{root_, 4}};
+    while (!pending.empty()) {
+      const auto [table, level] = pending.back();
+      pending.pop_back();
+      tables.insert(table.StartAddress().value());
+      if (level == 1) continue;
+      for (const PageTableEntry& entry : mapper_.memory().TableAt(table)) {
+        if (entry.IsPresent()) {
+          pending.emplace_back(PhysFrame<Size4KiB>::Containing(entry.addr()), level - 1);
+        }
       }
     }
+    return tables;
   }
 
   // Checks the source's invariant: exactly the first mapped_bytes() of the usable range
@@ -90,9 +94,15 @@ class PagedRegionSourceTest : public ::testing::Test {
     EXPECT_EQ(frames_.errors(), 0U);
   }
 
+  Source& source() { return source_; }
+  PoolFrameAllocator& frames() { return frames_; }
+  Mapper<SimulatedPhysicalMemory>& mapper() { return mapper_; }
+  std::byte* buffer() const { return buffer_.data(); }
+
   static inline const PageRange<Size4KiB> kReserved{
       Page<Size4KiB>::Containing(VirtAddr::New(0xffff'c000'0000'0000)), kReservedPages};
 
+ private:
   SimulatedRam ram_{PhysFrame<Size4KiB>::Containing(PhysAddr::New(0x4000'0000)), 256};
   PoolFrameAllocator frames_{ram_.View()};
   PhysFrame<Size4KiB> root_;
@@ -103,83 +113,83 @@ class PagedRegionSourceTest : public ::testing::Test {
 
 TEST_F(PagedRegionSourceTest, InitMapsTheFirstPagesBetweenTheGuards) {
   ExpectMappedExactly(0);
-  const auto start = source_.Init(10000);
+  const auto start = source().Init(10000);
   ASSERT_TRUE(start.is_ok());
-  EXPECT_EQ(start.value(), buffer_.data() + kPage) << "the region starts after the guard page";
+  EXPECT_EQ(start.value(), buffer() + kPage) << "the region starts after the guard page";
   ExpectMappedExactly(3 * kPage);
-  EXPECT_EQ(source_.limit_bytes(), 200 * 1024U);
+  EXPECT_EQ(source().limit_bytes(), 200 * kKiB);
 }
 
 TEST_F(PagedRegionSourceTest, GrowsAtLeast64KiBAtItsEnd) {
-  ASSERT_TRUE(source_.Init(kPage).is_ok());
-  const auto grown = source_.Grow(source_.start() + kPage, 100);
+  ASSERT_TRUE(source().Init(kPage).is_ok());
+  const auto grown = source().Grow(source().start() + kPage, 100);
   ASSERT_TRUE(grown.is_ok());
   EXPECT_EQ(grown.value(), Source::kGrowBytes);
   ExpectMappedExactly(kPage + Source::kGrowBytes);
-  const auto large = source_.Grow(source_.start() + source_.mapped_bytes(), 70 * 1024);
+  const auto large = source().Grow(source().start() + source().mapped_bytes(), 70 * kKiB);
   ASSERT_TRUE(large.is_ok());
-  EXPECT_EQ(large.value(), 72 * 1024U) << "whole pages, at least what was asked";
-  ExpectMappedExactly(kPage + Source::kGrowBytes + (72 * 1024));
+  EXPECT_EQ(large.value(), 72 * kKiB) << "whole pages, at least what was asked";
+  ExpectMappedExactly(kPage + Source::kGrowBytes + (72 * kKiB));
 }
 
 TEST_F(PagedRegionSourceTest, StopsAtTheLimitAndRefusesBeyondItChangingNothing) {
-  ASSERT_TRUE(source_.Init(152 * 1024).is_ok());
+  ASSERT_TRUE(source().Init(152 * kKiB).is_ok());
   // 48 KiB are left: less than a full step, so Grow maps just what remains.
-  EXPECT_TRUE(source_.Grow(source_.start() + source_.mapped_bytes(), 60 * 1024).is_error());
-  ExpectMappedExactly(152 * 1024);
-  const auto rest = source_.Grow(source_.start() + source_.mapped_bytes(), 1);
+  EXPECT_TRUE(source().Grow(source().start() + source().mapped_bytes(), 60 * kKiB).is_error());
+  ExpectMappedExactly(152 * kKiB);
+  const auto rest = source().Grow(source().start() + source().mapped_bytes(), 1);
   ASSERT_TRUE(rest.is_ok());
-  EXPECT_EQ(rest.value(), 48 * 1024U);
-  ExpectMappedExactly(200 * 1024);
-  EXPECT_TRUE(source_.Grow(source_.start() + source_.mapped_bytes(), 1).is_error());
-  ExpectMappedExactly(200 * 1024);
+  EXPECT_EQ(rest.value(), 48 * kKiB);
+  ExpectMappedExactly(200 * kKiB);
+  EXPECT_TRUE(source().Grow(source().start() + source().mapped_bytes(), 1).is_error());
+  ExpectMappedExactly(200 * kKiB);
 }
 
 TEST_F(PagedRegionSourceTest, LimitIsCappedToTheRangeBetweenTheGuardPages) {
-  HeapRangeBuffer buffer(kReservedPages);
-  Source wide(Access(mapper_, frames_), kReserved, std::size_t{1} << 40, buffer.data());
+  const HeapRangeBuffer buffer(kReservedPages);
+  Source wide(Access(mapper(), frames()), kReserved, std::size_t{1} << 40, buffer.data());
   EXPECT_EQ(wide.limit_bytes(), (kReservedPages - 2) * kPage);
   ASSERT_TRUE(wide.Init(wide.limit_bytes()).is_ok());
   EXPECT_TRUE(wide.Grow(wide.start() + wide.mapped_bytes(), 1).is_error());
   // The upper guard page stays unmapped.
   EXPECT_TRUE(
-      mapper_.Translate((kReserved.start() + (kReservedPages - 1)).StartAddress()).is_error());
+      mapper().Translate((kReserved.start() + (kReservedPages - 1)).StartAddress()).is_error());
 }
 
 TEST_F(PagedRegionSourceTest, InitPastTheLimitOrWithoutFramesMapsNothing) {
-  EXPECT_TRUE(source_.Init(201 * 1024).is_error());
+  EXPECT_TRUE(source().Init(201 * kKiB).is_error());
   ExpectMappedExactly(0);
   // Room for the three tables and two pages, not three.
-  frames_.set_budget(frames_.used().size() + 5);
-  EXPECT_TRUE(source_.Init(3 * kPage).is_error());
+  frames().set_budget(frames().used().size() + 5);
+  EXPECT_TRUE(source().Init(3 * kPage).is_error());
   ExpectMappedExactly(0);
-  EXPECT_EQ(frames_.used().size(), 1U) << "the tables taken were given back";
+  EXPECT_EQ(frames().used().size(), 1U) << "the tables taken were given back";
 }
 
 TEST_F(PagedRegionSourceTest, GrowingWithoutEnoughFramesIsAllOrNothing) {
-  ASSERT_TRUE(source_.Init(kPage).is_ok());
+  ASSERT_TRUE(source().Init(kPage).is_ok());
   // Tables exist now; 5 more frames: not a full 16-page step, but enough for 12 KiB.
-  frames_.set_budget(frames_.used().size() + 5);
-  const auto grown = source_.Grow(source_.start() + kPage, 12 * 1024);
+  frames().set_budget(frames().used().size() + 5);
+  const auto grown = source().Grow(source().start() + kPage, 12 * kKiB);
   ASSERT_TRUE(grown.is_ok());
-  EXPECT_EQ(grown.value(), 12 * 1024U) << "fell back to what the request needs";
+  EXPECT_EQ(grown.value(), 12 * kKiB) << "fell back to what the request needs";
   ExpectMappedExactly(4 * kPage);
-  const std::size_t used = frames_.used().size();
-  EXPECT_TRUE(source_.Grow(source_.start() + (4 * kPage), 12 * 1024).is_error());
+  const std::size_t used = frames().used().size();
+  EXPECT_TRUE(source().Grow(source().start() + (4 * kPage), 12 * kKiB).is_error());
   ExpectMappedExactly(4 * kPage);
-  EXPECT_EQ(frames_.used().size(), used) << "the frames taken half-way were freed";
+  EXPECT_EQ(frames().used().size(), used) << "the frames taken half-way were freed";
 }
 
 TEST_F(PagedRegionSourceTest, GrowFromAnywhereButTheEndPanics) {
-  ASSERT_TRUE(source_.Init(kPage).is_ok());
-  EXPECT_DEATH(static_cast<void>(source_.Grow(source_.start(), 1)), "the heap grew from");
+  ASSERT_TRUE(source().Init(kPage).is_ok());
+  EXPECT_DEATH(static_cast<void>(source().Grow(source().start(), 1)), "the heap grew from");
 }
 
 TEST_F(PagedRegionSourceTest, ServesAnAllocatorThatWritesEveryByte) {
-  const auto start = source_.Init(kPage);
+  const auto start = source().Init(kPage);
   ASSERT_TRUE(start.is_ok());
   HeapRangeBuffer::Unpoison(start.value(), kPage);
-  testing::UnpoisoningSource unpoisoning(source_);
+  testing::UnpoisoningSource unpoisoning(source());
   alloc::FixedBlockAllocator heap;
   // SAFETY: the buffer stands for the region and outlives the allocator.
   heap.Init(start.value(), kPage, &unpoisoning);
@@ -190,8 +200,8 @@ TEST_F(PagedRegionSourceTest, ServesAnAllocatorThatWritesEveryByte) {
     ++blocks;
   }
   EXPECT_GT(blocks, 60U);
-  EXPECT_EQ(heap.Stats().region_bytes, source_.limit_bytes());
-  ExpectMappedExactly(source_.limit_bytes());
+  EXPECT_EQ(heap.Stats().region_bytes, source().limit_bytes());
+  ExpectMappedExactly(source().limit_bytes());
 }
 
 }  // namespace
