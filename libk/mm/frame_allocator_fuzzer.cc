@@ -47,14 +47,15 @@ testing::MapSetup DecodeSetup(keel::fuzz::ByteReader& input) {
   const std::size_t regions = input.Below(25);  // UsableMemory holds the runs of 24 always.
   for (std::size_t i = 0; i < regions; ++i) {
     multiboot2::MemoryRegion region;
-    region.base = testing::kAnchors[input.Below(7)] + U24(input) % 0x40'0000;
+    region.base = testing::kAnchors[input.Below(7)] + (U24(input) % 0x40'0000);
     const std::uint8_t length_kind = input.Byte() % 8;
     if (length_kind == 0) {
       region.length = 0;
     } else if (length_kind == 1) {
-      region.length = (input.Byte() | (std::uint64_t{input.Byte()} << 8)) % 0x200 * 0x1000;
+      const std::uint64_t low = input.Byte();
+      region.length = ((low | (std::uint64_t{input.Byte()} << 8)) % 0x200) * 0x1000;
     } else {
-      region.length = 1 + U24(input) % 0x40'0000;
+      region.length = 1 + (U24(input) % 0x40'0000);
     }
     const std::uint8_t type = input.Byte();
     region.type = type < 192 ? multiboot2::MemoryType::kAvailable
@@ -63,7 +64,7 @@ testing::MapSetup DecodeSetup(keel::fuzz::ByteReader& input) {
   }
   const std::size_t in_use = input.Below(7);
   for (std::size_t i = 0; i < in_use; ++i) {
-    const std::uint64_t start = testing::kAnchors[input.Below(6)] + U24(input) % 0x40'0000;
+    const std::uint64_t start = testing::kAnchors[input.Below(6)] + (U24(input) % 0x40'0000);
     setup.in_use.push_back(PhysRange{x86_64::paging::PhysAddr::New(start), U24(input) % 0x10'0000});
   }
   setup.limit = kLimits[input.Below(4)];

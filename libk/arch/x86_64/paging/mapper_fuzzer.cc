@@ -26,14 +26,21 @@ namespace {
 // At most this many steps per input, so one input stays fast.
 constexpr std::size_t kMaxSteps = 512;
 
+// Returns the next two bytes as a little-endian integer (read in order: the operands of `|`
+// are not sequenced).
+std::uint16_t U16(keel::fuzz::ByteReader& input) {
+  const std::uint16_t low = input.Byte();
+  return static_cast<std::uint16_t>(low | (input.Byte() << 8));
+}
+
 std::vector<testing::Step> Decode(keel::fuzz::ByteReader& input) {
   std::vector<testing::Step> steps;
   while (!input.empty() && steps.size() < kMaxSteps) {
     const std::uint8_t op = input.Byte();
     const std::uint8_t size = input.Byte();
-    const std::uint32_t page = input.Byte() | (std::uint32_t{input.Byte()} << 8);
-    const std::uint64_t frame = input.Byte() | (std::uint64_t{input.Byte()} << 8);
-    const std::uint64_t flag_bits = input.Byte() | (std::uint64_t{input.Byte()} << 8);
+    const std::uint32_t page = U16(input);
+    const std::uint64_t frame = U16(input);
+    const std::uint64_t flag_bits = U16(input);
     // The step's code: size above bit 16, flush in bit 15, the page's indices below.
     const std::uint32_t code =
         (std::uint32_t{size & 0x7fU} << 16) | ((size & 0x80U) != 0 ? 0x8000U : 0) | (page & 0x7fff);
