@@ -4,6 +4,7 @@
 #include "libk/async/executor.h"
 
 #include <algorithm>
+#include <ranges>
 #include <string>
 #include <vector>
 
@@ -78,7 +79,7 @@ TEST(ExecutorTest, MoreWakesThanTheWakeQueueHoldsStillRunEachTaskOnce) {
   }
   EXPECT_EQ(executor.RunUntilIdle(), 4U);
   ASSERT_EQ(parked.wakers.size(), 4U);
-  for (auto it = parked.wakers.rbegin(); it != parked.wakers.rend(); ++it) it->Wake();
+  for (const Waker& waker : std::ranges::reverse_view(parked.wakers)) waker.Wake();
   EXPECT_EQ(executor.stats().wake_overflows, 2U);
   EXPECT_EQ(executor.RunUntilIdle(), 4U);
   std::vector<std::string> second(log.begin() + 4, log.end());
