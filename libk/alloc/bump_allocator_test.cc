@@ -11,31 +11,16 @@
 #include "libk/alloc/region.h"
 #include "libk/alloc/testing/buffer_region_source.h"
 #include "libk/alloc/testing/heap_model.h"
+#include "libk/alloc/testing/heap_policies.h"
 
 namespace libk::alloc {
 namespace {
 
 using testing::BufferRegionSource;
 
-struct BumpPolicy {
-  // The free tail holds any request with room for the worst alignment padding.
-  static bool SurelyFits(const HeapStats& before, std::size_t size, std::size_t align) {
-    return before.free_bytes >= (size == 0 ? 1 : size) + align - 1;
-  }
-  static bool InvariantsHold(const BumpAllocator& heap) {
-    const HeapStats stats = heap.Stats();
-    return stats.live_allocations != 0 || stats.free_bytes == stats.region_bytes;
-  }
-  static void CheckInitialState(BumpAllocator& heap) {
-    const HeapStats stats = heap.Stats();
-    RC_ASSERT(stats.bytes_in_use == 0U);
-    RC_ASSERT(stats.free_bytes == stats.region_bytes);
-  }
-};
-
 TEST(BumpAllocatorProperty, MatchesTheModel) {
-  EXPECT_TRUE(
-      rc::check([] { testing::RunWorkload<BumpAllocator, BumpPolicy>(*testing::GenWorkload()); }));
+  EXPECT_TRUE(rc::check(
+      [] { testing::RunWorkload<BumpAllocator, testing::BumpPolicy>(*testing::GenWorkload()); }));
 }
 
 TEST(BumpAllocatorTest, ReusesMemoryOnlyWhenEverythingIsFree) {

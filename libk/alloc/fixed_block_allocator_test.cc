@@ -13,45 +13,17 @@
 #include "libk/alloc/region.h"
 #include "libk/alloc/testing/buffer_region_source.h"
 #include "libk/alloc/testing/heap_model.h"
+#include "libk/alloc/testing/heap_policies.h"
 
 namespace libk::alloc {
 namespace {
 
 using testing::BufferRegionSource;
 constexpr std::size_t kKiB = 1024;
-constexpr std::size_t kGranule = LinkedListAllocator::kGranule;
-
-// The bytes a fallback block needs to hold `size` at `align` wherever it starts.
-constexpr std::size_t WorstCase(std::size_t size, std::size_t align) {
-  return RoundUp(size, kGranule) + (align > kGranule ? align - kGranule : 0);
-}
-
-struct FixedBlockPolicy {
-  // A class request fits when its class has a block ready or the fallback has room for a
-  // one-block chunk (block and trailer); a large one when the fallback has room for it.
-  static bool SurelyFits(const HeapStats& before, std::size_t size, std::size_t align) {
-    if (size == 0) size = 1;
-    const std::size_t index = SizeClassOf(size, align);
-    if (index == kLargeClass) return before.largest_free_block >= WorstCase(size, align);
-    const std::size_t block = kSizeClasses[index];
-    return before.free_blocks_by_class[index] > 0 ||
-           before.largest_free_block >= WorstCase(block + 16, block);
-  }
-  static bool InvariantsHold(const FixedBlockAllocator& heap) { return heap.InvariantsHold(); }
-  static void CheckInitialState(FixedBlockAllocator& heap) {
-    RC_ASSERT(heap.Stats().bytes_in_use == 0U);
-    heap.Trim();
-    const HeapStats stats = heap.Stats();
-    for (const std::size_t ready : stats.free_blocks_by_class) RC_ASSERT(ready == 0U);
-    RC_ASSERT(heap.fallback().FreeBlockCount() <= 1U);
-    RC_ASSERT(stats.largest_free_block == stats.free_bytes);
-    RC_ASSERT(stats.region_bytes - stats.free_bytes < 2 * kGranule);
-  }
-};
 
 TEST(FixedBlockAllocatorProperty, MatchesTheModel) {
   EXPECT_TRUE(rc::check([] {
-    testing::RunWorkload<FixedBlockAllocator, FixedBlockPolicy>(*testing::GenWorkload());
+    testing::RunWorkload<FixedBlockAllocator, testing::FixedBlockPolicy>(*testing::GenWorkload());
   }));
 }
 

@@ -11,35 +11,17 @@
 #include "libk/alloc/region.h"
 #include "libk/alloc/testing/buffer_region_source.h"
 #include "libk/alloc/testing/heap_model.h"
+#include "libk/alloc/testing/heap_policies.h"
 
 namespace libk::alloc {
 namespace {
 
 using testing::BufferRegionSource;
 constexpr std::size_t kKiB = 1024;
-constexpr std::size_t kGranule = LinkedListAllocator::kGranule;
-
-struct LinkedListPolicy {
-  // A free block that starts on a granule holds the request wherever it starts once it has
-  // room for the worst alignment padding.
-  static bool SurelyFits(const HeapStats& before, std::size_t size, std::size_t align) {
-    const std::size_t block = RoundUp(size == 0 ? 1 : size, kGranule);
-    return before.largest_free_block >= block + (align > kGranule ? align - kGranule : 0);
-  }
-  static bool InvariantsHold(const LinkedListAllocator& heap) { return heap.InvariantsHold(); }
-  static void CheckInitialState(LinkedListAllocator& heap) {
-    const HeapStats stats = heap.Stats();
-    RC_ASSERT(stats.bytes_in_use == 0U);
-    // One block: everything but the base's alignment padding and the unusable tail.
-    RC_ASSERT(heap.FreeBlockCount() <= 1U);
-    RC_ASSERT(stats.largest_free_block == stats.free_bytes);
-    RC_ASSERT(stats.region_bytes - stats.free_bytes < 2 * kGranule);
-  }
-};
 
 TEST(LinkedListAllocatorProperty, MatchesTheModel) {
   EXPECT_TRUE(rc::check([] {
-    testing::RunWorkload<LinkedListAllocator, LinkedListPolicy>(*testing::GenWorkload());
+    testing::RunWorkload<LinkedListAllocator, testing::LinkedListPolicy>(*testing::GenWorkload());
   }));
 }
 

@@ -3,6 +3,8 @@
 // queue's overflow path.
 #include "libk/async/executor.h"
 
+#include <algorithm>
+#include <ranges>
 #include <string>
 #include <vector>
 
@@ -55,6 +57,35 @@ TEST(ExecutorTest, RunsSpawnedTasksInFifoOrderAndYieldGoesToTheBack) {
   EXPECT_EQ(log, (std::vector<std::string>{"a", "b", "c", "a", "b", "a"}));
   EXPECT_EQ(executor.stats().completed, 3U);
   EXPECT_EQ(executor.stats().live, 0U);
+}
+
+Task<void> ParkOnce(std::vector<std::string>* log, std::string name, Parked* parked) {
+  log->push_back(name);
+  co_await Park(parked);
+  log->push_back(name);
+}
+
+// Found by the executor fuzzer (executor_corpus/spawn_overflow_regression): when more
+// tasks are woken at once than the wake queue holds, every one still runs exactly once,
+// but those past the queue's capacity run from the overflow scan, in slot order, not in
+// the order of their wakes (which the shared executor model had assumed).
+TEST(ExecutorTest, MoreWakesThanTheWakeQueueHoldsStillRunEachTaskOnce) {
+  BoundedWakeQueue<2> wakes;
+  Executor executor(wakes);
+  std::vector<std::string> log;
+  Parked parked;
+  for (const char* name : {"a", "b", "c", "d"}) {
+    ASSERT_TRUE(executor.Spawn(ParkOnce(&log, name, &parked)).is_ok());
+  }
+  EXPECT_EQ(executor.RunUntilIdle(), 4U);
+  ASSERT_EQ(parked.wakers.size(), 4U);
+  for (const Waker& waker : std::ranges::reverse_view(parked.wakers)) waker.Wake();
+  EXPECT_EQ(executor.stats().wake_overflows, 2U);
+  EXPECT_EQ(executor.RunUntilIdle(), 4U);
+  std::vector<std::string> second(log.begin() + 4, log.end());
+  std::ranges::sort(second);
+  EXPECT_EQ(second, (std::vector<std::string>{"a", "b", "c", "d"}));
+  EXPECT_EQ(executor.stats().completed, 4U);
 }
 
 Task<int> Square(int x) {
