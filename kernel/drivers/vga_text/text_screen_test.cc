@@ -182,5 +182,32 @@ TEST(TextScreenTest, NonPrintableBytesShowAsASquare) {
   EXPECT_EQ(cells[2] & 0xff, 0xfe);
 }
 
+TEST(TextScreenTest, AStatusRowStaysPutWhileTheTextAboveItScrolls) {
+  std::array<std::uint16_t, kRows * kColumns> cells{};
+  std::size_t cursor = 0;
+  TextScreen<ArrayCells> screen{ArrayCells{&cells, &cursor}};
+  screen.Clear();
+  screen.ReserveStatusRow();
+  const std::string status = "up 3s";
+  screen.WriteStatusRow(status.data(), status.size());
+  EXPECT_EQ(cursor, 0U);  // Drawing the status row does not move the cursor.
+  for (int line = 0; line < 60; ++line) {
+    const std::string text = "line " + std::to_string(line) + "\n";
+    screen.Write(text.data(), text.size());
+    EXPECT_LT(screen.row(), kRows - 1);
+  }
+  const std::size_t bottom = (kRows - 1) * kColumns;
+  for (std::size_t i = 0; i < kColumns; ++i) {
+    const char expected = i < status.size() ? status[i] : ' ';
+    EXPECT_EQ(cells[bottom + i] & 0xff, static_cast<std::uint8_t>(expected)) << i;
+  }
+  // The last text line sits right above the status row; the cursor below it, blank.
+  const std::string last = "line 59";
+  for (std::size_t i = 0; i < last.size(); ++i) {
+    EXPECT_EQ(cells[bottom - (2 * kColumns) + i] & 0xff, static_cast<std::uint8_t>(last[i]));
+  }
+  EXPECT_EQ(screen.cursor(), (ScreenPosition{kRows - 2, 0}));
+}
+
 }  // namespace
 }  // namespace kernel::drivers::vga_text
