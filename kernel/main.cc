@@ -1,12 +1,14 @@
-// keel's kernel: greets, sets up exceptions and interrupts (the timer and the keyboard),
-// then idles with interrupts enabled, echoing what is typed to the screen and COM1.
+// keel's kernel: greets, sets up exceptions and interrupts, the heap and the timer, then
+// runs the interactive kernel: a shell on the keyboard and on COM1 and a status line,
+// as tasks on the async executor (kernel/async, docs/async.md).
 #include "kernel/main.h"
 
+#include "kernel/async/interactive.h"
+#include "kernel/async/runtime.h"
 #include "kernel/console/console.h"
-#include "kernel/console/key_echo.h"
 #include "kernel/console/print.h"
-#include "kernel/input/keyboard.h"
 #include "kernel/interrupts/interrupts.h"
+#include "kernel/testing/static_heap/static_heap.h"
 #include "kernel/time/timer.h"
 
 namespace kernel {
@@ -14,17 +16,17 @@ namespace {
 constexpr std::uint32_t kTimerHz = 100;
 }  // namespace
 
-void Main(const libk::multiboot2::Info& /*info*/) {
+void Main(const libk::multiboot2::Info& info) {
   console::Init();
   kprintln("Hello World!");
   interrupts::Init();
-  time::StartTimer(kTimerHz);
-  if (const auto keyboard = input::Init(&console::EchoKey); keyboard.is_error()) {
-    kprintln("keyboard: not available ({})", libk::ErrorName(keyboard.error()));
-  } else {
-    kprintln("keel: interrupts on, timer at {} Hz; type away", kTimerHz);
-  }
-  interrupts::IdleForever();
+  // FIXME: the kernel's heap from page frames (kernel/heap) replaces this static one.
+  testing::InitStaticHeap();
+  static_cast<void>(time::StartTimer(kTimerHz));
+  kprintln("keel: interrupts on, timer at {} Hz; type help", kTimerHz);
+  async::KernelExecutor runtime;  // Lives for good: RunInteractive never returns.
+  async::KernelShellContext context(&info, &runtime);
+  async::RunInteractive(runtime, context);
 }
 
 }  // namespace kernel

@@ -5,7 +5,7 @@
 #include "kernel/console/console.h"
 #include "kernel/interrupts/interrupts.h"
 #include "kernel/qemu/exit.h"
-#include "kernel/testing/static_heap.h"
+#include "kernel/testing/static_heap/static_heap.h"
 #include "kernel/time/timer.h"
 
 namespace async_boot {

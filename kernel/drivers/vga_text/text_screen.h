@@ -86,8 +86,9 @@ class TextScreen {
     attribute_ = Attribute(foreground, background);
   }
 
-  // Writes one byte: '\n' starts a new line, printable ASCII is drawn, anything else is
-  // drawn as a square. Lines wrap at the right edge; the screen scrolls at the bottom.
+  // Writes one byte: '\n' starts a new line, '\b' moves back one cell within the line,
+  // printable ASCII is drawn, anything else is drawn as a square. Lines wrap at the right edge; the
+  // screen scrolls at the bottom.
   void Put(char c) {
     Draw(c);
     ShowCursor();
@@ -140,6 +141,10 @@ class TextScreen {
     const auto byte = static_cast<std::uint8_t>(c);
     if (byte == '\n') {
       NewLine();
+      return;
+    }
+    if (byte == '\b') {  // Back one cell, within the line: "\b \b" erases a character.
+      if (column_ > 0) --column_;
       return;
     }
     if (column_ == kColumns) {

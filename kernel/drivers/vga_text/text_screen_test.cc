@@ -45,6 +45,10 @@ class Model {
       NewRow();
       return;
     }
+    if (c == '\b') {
+      if (column_ > 0) --column_;
+      return;
+    }
     if (column_ == kColumns) {
       NewRow();
     }
@@ -93,7 +97,7 @@ rc::Gen<Op> GenOp() {
   const auto character = [](char c) { return Op{false, std::string(1, c), 0, 0}; };
   return rc::gen::oneOf(
       rc::gen::map(rc::gen::arbitrary<char>(), character),
-      rc::gen::map(rc::gen::element('\n', 'a', 'Z', ' '), character),
+      rc::gen::map(rc::gen::element('\n', '\b', 'a', 'Z', ' '), character),
       // Runs around a line's length, so that lines fill up exactly and wrap.
       rc::gen::map(rc::gen::container<std::string>(*rc::gen::inRange<std::size_t>(70, 90),
                                                    rc::gen::element('x', 'y')),
@@ -175,6 +179,8 @@ TEST(TextScreenTest, NonPrintableBytesShowAsASquare) {
   TextScreen<ArrayCells> screen{ArrayCells{&cells, &cursor}};
   screen.Clear();
   screen.Put('\x07');
+  screen.Put('\x7f');
+  screen.Put('\b');
   screen.Put('\xff');
   screen.Put('\t');
   EXPECT_EQ(cells[0] & 0xff, 0xfe);

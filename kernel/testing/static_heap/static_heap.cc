@@ -1,4 +1,4 @@
-#include "kernel/testing/static_heap.h"
+#include "kernel/testing/static_heap/static_heap.h"
 
 #include "libk/alloc/global_heap.h"
 
