@@ -30,6 +30,7 @@ class KernelExecutor {
   KernelExecutor();
   KernelExecutor(const KernelExecutor&) = delete;
   KernelExecutor& operator=(const KernelExecutor&) = delete;
+  ~KernelExecutor() = default;
 
   libk::async::Executor& executor() { return executor_; }
 

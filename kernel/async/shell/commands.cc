@@ -10,7 +10,7 @@ namespace {
 struct Command {
   libk::StringView name;
   libk::StringView summary;
-  void (ShellContext::*report)(libk::Sink&);  // Null for help.
+  void (ShellContext::*report)(libk::Sink&) = nullptr;  // Null for help.
 };
 
 constexpr Command kCommands[] = {
