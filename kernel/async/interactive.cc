@@ -119,7 +119,7 @@ void KernelShellContext::Tasks(libk::Sink& out) {
   const libk::async::ExecutorStats stats = runtime_->executor().stats();
   libk::Format(out, "tasks: {} live, {} spawned, {} completed, {} cancelled; {} runs, {} halts\n",
                stats.live, stats.spawned, stats.completed, stats.cancelled, stats.resumes,
-               runtime_->halts());
+               KernelExecutor::halts());
 }
 
 void KernelShellContext::Ticks(libk::Sink& out) {

@@ -1,5 +1,7 @@
 #include "kernel/async/runtime.h"
 
+#include <atomic>
+
 #include "libk/panic/panic.h"
 #include "libk/sync/interrupts.h"
 
@@ -8,6 +10,10 @@
 
 namespace kernel::async {
 namespace {
+
+// Halts of the idle step since boot, for every KernelExecutor (one CPU runs one at a
+// time). A global rather than a member: the idle step's context pointer would need a cast.
+std::atomic<std::uint64_t> halt_count{0};
 
 libk::async::Instant ReadTicks(void* /*context*/) {
   return libk::async::Instant::FromTicks(time::Ticks());
@@ -26,10 +32,11 @@ libk::async::Duration Milliseconds(std::uint64_t ms) {
 libk::async::Clock TickClock() { return libk::async::Clock{&ReadTicks, nullptr}; }
 
 KernelExecutor::KernelExecutor()
-    : executor_(wakes_, TickClock(), libk::async::IdleStep{&KernelExecutor::Idle, this}) {}
+    : executor_(wakes_, TickClock(), libk::async::IdleStep{&KernelExecutor::Idle, nullptr}) {}
 
-bool KernelExecutor::Idle(void* context, libk::async::Executor& executor) {
-  auto* self = static_cast<KernelExecutor*>(context);
+std::uint64_t KernelExecutor::halts() { return halt_count.load(std::memory_order_relaxed); }
+
+bool KernelExecutor::Idle(void* /*context*/, libk::async::Executor& executor) {
   // Checked with interrupts off: a wake pushed by a handler after this check cannot be
   // missed, because `sti; hlt` enables interrupts and halts in one step, and the pending
   // interrupt then ends the halt.
@@ -42,7 +49,7 @@ bool KernelExecutor::Idle(void* context, libk::async::Executor& executor) {
     libk::interrupts::Enable();
     return true;
   }
-  ++self->halts_;
+  halt_count.fetch_add(1, std::memory_order_relaxed);
   interrupts::WaitForInterrupt();
   return true;
 }

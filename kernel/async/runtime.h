@@ -40,15 +40,15 @@ class KernelExecutor {
     executor_.RunUntil(done);
   }
 
-  // Returns how many times the idle step halted (each halt ends at one interrupt).
-  std::uint64_t halts() const { return halts_; }
+  // Returns how many times the kernel's idle step halted since boot (each halt ends at one
+  // interrupt).
+  static std::uint64_t halts();
 
  private:
   static bool Idle(void* context, libk::async::Executor& executor);
 
   libk::async::BoundedWakeQueue<kWakeQueueCapacity> wakes_;
   libk::async::Executor executor_;
-  std::uint64_t halts_ = 0;
 };
 
 }  // namespace kernel::async

@@ -16,11 +16,11 @@
 namespace kernel {
 namespace {
 
-libk::async::Task<void> Watch(async::KernelExecutor* runtime, bool* ok) {
-  const std::uint64_t halts_before = runtime->halts();
+libk::async::Task<void> Watch(bool* ok) {
+  const std::uint64_t halts_before = async::KernelExecutor::halts();
   const std::uint64_t irqs_before = interrupts::IrqCount();
   co_await libk::async::Sleep(async::Milliseconds(1000));
-  const std::uint64_t halts = runtime->halts() - halts_before;
+  const std::uint64_t halts = async::KernelExecutor::halts() - halts_before;
   const std::uint64_t irqs = interrupts::IrqCount() - irqs_before;
   kprintln("async_idle: {} halts, {} interrupts", halts, irqs);
   *ok = irqs >= 90 && halts <= irqs + 1 && 2 * halts >= irqs;
@@ -33,7 +33,7 @@ void Main(const libk::multiboot2::Info& /*info*/) {
   async_boot::Boot();
   async::KernelExecutor runtime;
   bool ok = false;
-  auto handle = runtime.executor().Spawn(Watch(&runtime, &ok));
+  auto handle = runtime.executor().Spawn(Watch(&ok));
   LIBK_ASSERT(handle.is_ok(), "spawn failed");
   const libk::async::TaskId id = handle.value();
   runtime.RunUntil([&] { return !runtime.executor().IsAlive(id); });
