@@ -23,7 +23,7 @@ void Main(const libk::multiboot2::Info& info) {
   // FIXME: the kernel's heap from page frames (kernel/heap) replaces this static one.
   testing::InitStaticHeap();
   static_cast<void>(time::StartTimer(kTimerHz));
-  kprintln("keel: interrupts on, timer at {} Hz; type help", kTimerHz);
+  kprintln("keel: interrupts on, timer at {} Hz", kTimerHz);
   async::KernelExecutor runtime;  // Lives for good: RunInteractive never returns.
   async::KernelShellContext context(&info, &runtime);
   async::RunInteractive(runtime, context);

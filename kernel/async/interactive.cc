@@ -140,6 +140,8 @@ void RunInteractive(KernelExecutor& runtime, shell::ShellContext& context) {
   LIBK_ASSERT(executor.Spawn(SerialShell(SerialStream::Start(), &context)).is_ok(),
               "cannot spawn the serial shell");
   LIBK_ASSERT(executor.Spawn(StatusLine()).is_ok(), "cannot spawn the status line");
+  // Input typed from now on reaches the shells (the i8042's set-up discards earlier keys).
+  kprintln("keel: shell on the keyboard and COM1; type help");
   runtime.RunUntil([] { return false; });
   LIBK_PANIC("the interactive run loop returned");
 }
