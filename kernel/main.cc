@@ -1,12 +1,14 @@
 // keel's kernel: greets, switches to its own page tables, sets up exceptions and
-// interrupts (the timer and the keyboard), then idles with interrupts enabled, echoing what
-// is typed to the screen and COM1.
+// interrupts, the heap and the timer, then runs the interactive kernel: a shell on the
+// keyboard and on COM1 and a status line, as tasks on the async executor (kernel/async,
+// docs/async.md).
 #include "kernel/main.h"
 
+#include "kernel/async/interactive.h"
+#include "kernel/async/runtime.h"
 #include "kernel/console/console.h"
-#include "kernel/console/key_echo.h"
 #include "kernel/console/print.h"
-#include "kernel/input/keyboard.h"
+#include "kernel/heap/heap.h"
 #include "kernel/interrupts/interrupts.h"
 #include "kernel/mm/address_space.h"
 #include "kernel/mm/print.h"
@@ -22,16 +24,18 @@ void Main(const libk::multiboot2::Info& boot_info) {
   kprintln("Hello World!");
   // The boot map goes away here: from now on the boot information is seen through the
   // direct map.
-  static_cast<void>(mm::Init(boot_info));
+  const libk::multiboot2::Info& info = mm::Init(boot_info);
   mm::PrintMemoryLine();
+  // SAFETY: the heap's range (kernel/mm/layout.h) is reserved for it in the kernel's own
+  // address space, which is active; KernelPaging reaches that space under its lock.
+  heap::Init(mm::KernelPaging{}, mm::HeapReservedRange(), mm::Stats().usable_bytes);
+  heap::PrintSummary();
   interrupts::Init();
-  time::StartTimer(kTimerHz);
-  if (const auto keyboard = input::Init(&console::EchoKey); keyboard.is_error()) {
-    kprintln("keyboard: not available ({})", libk::ErrorName(keyboard.error()));
-  } else {
-    kprintln("keel: interrupts on, timer at {} Hz; type away", kTimerHz);
-  }
-  interrupts::IdleForever();
+  static_cast<void>(time::StartTimer(kTimerHz));
+  kprintln("keel: interrupts on, timer at {} Hz", kTimerHz);
+  async::KernelExecutor runtime;  // Lives for good: RunInteractive never returns.
+  async::KernelShellContext context(&info, &runtime);
+  async::RunInteractive(runtime, context);
 }
 
 }  // namespace kernel

@@ -130,6 +130,14 @@ bool TryReadSerial(char* byte) {
   return true;
 }
 
+void EnableSerialReceiveInterrupt() { Console().Lock()->serial.EnableReceiveInterrupt(); }
+
+void ReserveStatusRow() { Console().Lock()->screen.ReserveStatusRow(); }
+
+void WriteStatusRow(const char* text, std::size_t size) {
+  Console().Lock()->screen.WriteStatusRow(text, size);
+}
+
 void BreakLockForPanic() {
   auto& console = Console();
   if (auto devices = console.TryLock()) {

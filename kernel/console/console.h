@@ -26,7 +26,7 @@ void StartLine();
 void SetColors(drivers::vga_text::Color foreground, drivers::vga_text::Color background);
 
 // Returns true and stores a byte received on COM1 in *byte if one is waiting (polled;
-// interrupt-driven input comes with the async serial stream).
+// kernel/input's serial hook calls it from the receive interrupt).
 bool TryReadSerial(char* byte);
 
 // Writes to the VGA text buffer at virtual `address` from now on; kernel/mm calls it when
@@ -34,6 +34,17 @@ bool TryReadSerial(char* byte);
 // Safety: `address` must map physical VgaCells::kPhysicalAddress (VgaCells::kBytes of
 // it) read-write for the rest of the kernel's life.
 void MoveVgaBuffer(std::uint64_t address);
+
+// Makes COM1 interrupt (IRQ 4) when it receives data; the interrupt's handler (installed
+// by its consumer, kernel/input) drains it with TryReadSerial.
+void EnableSerialReceiveInterrupt();
+
+// Reserves the bottom screen row for a status line: text scrolls above it from now on.
+void ReserveStatusRow();
+
+// Draws `size` bytes of `text` on the reserved bottom row (cut or padded to its width)
+// without moving the cursor; does nothing unless ReserveStatusRow was called.
+void WriteStatusRow(const char* text, std::size_t size);
 
 // Frees the console lock if a panic interrupted its holder, so the panic can print.
 // Called only by the panic handler, with interrupts disabled.

@@ -25,9 +25,16 @@ constexpr I8042 kController(raw::ClaimPorts(I8042::kDataPort, 1),
 drivers::keyboard::Keyboard decoder;
 
 std::atomic<KeyHandler> key_handler{nullptr};
+std::atomic<ScancodeHook> scancode_hook{nullptr};
 
 void OnKeyboardInterrupt() {
-  const auto key = decoder.Feed(kController.ReadData());
+  const std::uint8_t scancode = kController.ReadData();
+  const ScancodeHook hook = scancode_hook.load(std::memory_order_relaxed);
+  if (hook != nullptr) {
+    hook(scancode);
+    return;
+  }
+  const auto key = decoder.Feed(scancode);
   const KeyHandler handler = key_handler.load(std::memory_order_relaxed);
   if (key && handler != nullptr) handler(*key);
 }
@@ -39,6 +46,15 @@ libk::Result<void> Init(KeyHandler on_key) {
   LIBK_ASSERT(interrupts::Initialized(), "input::Init before interrupts::Init");
   LIBK_TRY(kController.Init());
   key_handler.store(on_key, std::memory_order_relaxed);
+  interrupts::SetIrqHandler(interrupts::kKeyboardIrq, &OnKeyboardInterrupt);
+  return libk::Ok();
+}
+
+libk::Result<void> InitRaw(ScancodeHook on_scancode) {
+  LIBK_ASSERT(on_scancode != nullptr, "null scancode hook");
+  LIBK_ASSERT(interrupts::Initialized(), "input::InitRaw before interrupts::Init");
+  LIBK_TRY(kController.Init());
+  scancode_hook.store(on_scancode, std::memory_order_relaxed);
   interrupts::SetIrqHandler(interrupts::kKeyboardIrq, &OnKeyboardInterrupt);
   return libk::Ok();
 }

@@ -27,6 +27,7 @@ constinit libk::IrqMutex<ChainedPics> pics(
 // Written with interrupts disabled (SetIrqHandler holds the PIC lock), read by Dispatch.
 std::atomic<IrqHandler> handlers[kIrqCount] = {};
 std::atomic<std::uint64_t> unhandled_count{0};
+std::atomic<std::uint64_t> irq_count{0};
 
 // The handler of vectors 32-47. The PIC lock is not held while the IRQ's handler runs, so
 // the handler may mask or unmask lines itself.
@@ -40,6 +41,7 @@ void OnIrq(libk::x86_64::InterruptFrame& frame) {
       return;  // Counted; no end of interrupt for the PIC that raised it.
     }
   }
+  irq_count.fetch_add(1, std::memory_order_relaxed);
   const IrqHandler handler = handlers[irq].load(std::memory_order_relaxed);
   if (handler != nullptr) {
     handler();
@@ -77,6 +79,8 @@ void ClearIrqHandler(std::uint8_t irq) {
 }
 
 std::uint64_t SpuriousIrqCount() { return pics.Lock()->spurious_count(); }
+
+std::uint64_t IrqCount() { return irq_count.load(std::memory_order_relaxed); }
 
 std::uint64_t UnhandledIrqCount() { return unhandled_count.load(std::memory_order_relaxed); }
 

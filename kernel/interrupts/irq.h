@@ -17,6 +17,7 @@ inline constexpr int kIrqCount = 16;
 // IRQ lines of the PC.
 inline constexpr std::uint8_t kTimerIrq = 0;
 inline constexpr std::uint8_t kKeyboardIrq = 1;
+inline constexpr std::uint8_t kCom1Irq = 4;
 
 // Handles one IRQ. Runs with interrupts disabled; the end of interrupt is sent after it
 // returns. Locks it takes must be interrupt-safe (IrqMutex).
@@ -34,6 +35,10 @@ void ClearIrqHandler(std::uint8_t irq);
 
 // Returns how many spurious IRQs (7 or 15) were seen.
 std::uint64_t SpuriousIrqCount();
+
+// Returns how many IRQs were dispatched (spurious ones not included), with or without a
+// handler: what an idle loop's halts compare with.
+std::uint64_t IrqCount();
 
 // Returns how many IRQs arrived on a line with no handler (each was acknowledged).
 std::uint64_t UnhandledIrqCount();

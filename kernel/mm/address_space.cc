@@ -315,4 +315,14 @@ const libk::multiboot2::Info& Init(const libk::multiboot2::Info& info) {
   return *direct_info;
 }
 
+libk::x86_64::paging::PageRange<libk::x86_64::paging::Size4KiB> HeapReservedRange() {
+  using libk::x86_64::paging::Page;
+  using libk::x86_64::paging::PageRange;
+  using libk::x86_64::paging::Size4KiB;
+  using libk::x86_64::paging::VirtAddr;
+  return PageRange<Size4KiB>::Between(
+      Page<Size4KiB>::Containing(VirtAddr::New(layout::kHeapGuardLow)),
+      Page<Size4KiB>::Containing(VirtAddr::New(layout::kHeapRangeEnd)));
+}
+
 }  // namespace kernel::mm

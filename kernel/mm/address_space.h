@@ -8,6 +8,8 @@
 
 #include "libk/arch/x86_64/paging/addr.h"
 #include "libk/arch/x86_64/paging/mapper.h"
+#include "libk/arch/x86_64/paging/page.h"
+#include "libk/arch/x86_64/paging/page_size.h"
 #include "libk/arch/x86_64/phys_window.h"
 #include "libk/mm/bitmap_frame_allocator.h"
 #include "libk/multiboot2/info.h"
@@ -77,5 +79,21 @@ auto WithKernelSpace(F&& f) {
   LIBK_ASSERT(space->mapper.has_value(), "kernel::mm::WithKernelSpace before kernel::mm::Init");
   return std::forward<F>(f)(*space->mapper, *space->frames);
 }
+
+// The kernel address space as a libk::mm::PagingAccess: what the kernel heap's
+// PagedRegionSource maps its frames through. With locks as WithKernelSpace does.
+struct KernelPaging {
+  using Memory = libk::x86_64::PhysWindow;
+  using Frames = libk::mm::BitmapFrameAllocator;
+
+  template <typename F>
+  auto With(F&& f) {
+    return WithKernelSpace(std::forward<F>(f));
+  }
+};
+
+// Returns the pages reserved for the kernel heap, its two guard pages included
+// (layout.h: [kHeapGuardLow, kHeapRangeEnd)).
+libk::x86_64::paging::PageRange<libk::x86_64::paging::Size4KiB> HeapReservedRange();
 
 }  // namespace kernel::mm

@@ -133,7 +133,7 @@ class PromiseBase {
 
   // Attach set these before the frame first ran. The static analyzer does not see the
   // promise's construction inside the coroutine frame and reports them as uninitialised.
-  // NOLINTBEGIN(clang-analyzer-core.uninitialized.UndefReturn,clang-analyzer-core.CallAndMessage)
+  // NOLINTBEGIN(clang-analyzer-core.uninitialized.UndefReturn,clang-analyzer-core.CallAndMessage,clang-analyzer-core.NullDereference)
   Executor& executor() const { return *executor_; }
   Slot& slot() const { return *slot_; }
   std::coroutine_handle<> continuation() const { return continuation_; }
@@ -146,7 +146,7 @@ class PromiseBase {
 
   // Ends the current wait: wakers made for it go stale.
   void EndWait() const { slot_->BumpStamp(); }
-  // NOLINTEND(clang-analyzer-core.uninitialized.UndefReturn,clang-analyzer-core.CallAndMessage)
+  // NOLINTEND(clang-analyzer-core.uninitialized.UndefReturn,clang-analyzer-core.CallAndMessage,clang-analyzer-core.NullDereference)
 
  private:
   Executor* executor_ = nullptr;

@@ -1,7 +1,7 @@
 // Channel<T, N>: a bounded queue that producers push into from any context — tasks,
 // interrupt handlers, other CPUs — and one task awaits: `while (auto key =
 // co_await keys.Next()) { ... }`. A push never blocks: when the channel is full the value
-// is dropped and counted in overflows(). Phase 2's keyboard and serial streams are a
+// is dropped and counted in overflows(). The kernel's keyboard and serial streams are a
 // Channel that an interrupt handler pushes raw bytes into.
 #pragma once
 

@@ -1,4 +1,5 @@
-// The 16550 UART (COM1 on PCs and in QEMU): line set-up and polled transmission. Its
+// The 16550 UART (COM1 on PCs and in QEMU): line set-up, polled transmission, reception
+// (polled or on the receive interrupt). Its
 // control and status registers are Flags of the enums below (16550D data sheet, table 2).
 #pragma once
 
@@ -111,6 +112,11 @@ class Uart16550 {
 
   // Sends `size` bytes from `data`, verbatim.
   void Write(const char* data, std::size_t size);
+
+  // Makes the UART raise its interrupt when received data waits (the receive FIFO reaches
+  // its trigger level, or holds bytes that have waited four characters' time). Reading
+  // every waiting byte (TryReadByte until it fails) clears the interrupt.
+  void EnableReceiveInterrupt() { interrupt_enable_.Write(InterruptEnable::kReceivedData); }
 
   // Returns true and stores the next received byte in *byte if one is waiting.
   bool TryReadByte(std::uint8_t* byte);

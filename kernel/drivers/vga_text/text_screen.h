@@ -58,8 +58,8 @@ struct ScreenPosition {
   constexpr bool operator==(const ScreenPosition&) const = default;
 };
 
-// Writes text onto the grid. Invariant: 0 <= row_ < kRows and 0 <= column_ <= kColumns
-// (column_ == kColumns means the line is full and the next character wraps), and after
+// Writes text onto the grid. Invariant: 0 <= row_ < text_rows_ <= kRows and 0 <= column_ <=
+// kColumns (column_ == kColumns means the line is full and the next character wraps), and after
 // every public call the storage shows the cursor at cursor().
 template <CellStorage Cells>
 class TextScreen {
@@ -86,8 +86,9 @@ class TextScreen {
     attribute_ = Attribute(foreground, background);
   }
 
-  // Writes one byte: '\n' starts a new line, printable ASCII is drawn, anything else is
-  // drawn as a square. Lines wrap at the right edge; the screen scrolls at the bottom.
+  // Writes one byte: '\n' starts a new line, '\b' moves back one cell within the line,
+  // printable ASCII is drawn, anything else is drawn as a square. Lines wrap at the right edge; the
+  // screen scrolls at the bottom.
   void Put(char c) {
     Draw(c);
     ShowCursor();
@@ -99,6 +100,22 @@ class TextScreen {
       Draw(text[i]);
     }
     ShowCursor();
+  }
+
+  // Keeps the bottom row out of the text area from now on: text scrolls above it, and only
+  // WriteStatusRow draws on it. Call while the cursor is above the bottom row (after Clear).
+  void ReserveStatusRow() { text_rows_ = kRows - 1; }
+
+  // Draws `text` on the reserved bottom row (cut at kColumns, padded with blanks) in the
+  // current colours, leaving the cursor and the text area alone. Does nothing unless
+  // ReserveStatusRow was called.
+  void WriteStatusRow(const char* text, std::size_t size) {
+    if (text_rows_ == kRows) return;
+    for (std::size_t i = 0; i < kColumns; ++i) {
+      const auto byte = i < size ? static_cast<std::uint8_t>(text[i]) : std::uint8_t{' '};
+      const std::uint8_t shown = (byte >= 0x20 && byte < 0x7f) ? byte : kNonPrintable;
+      cells_.Set(((kRows - 1) * kColumns) + i, Cell(shown, attribute_));
+    }
   }
 
   // Returns where the cursor is: the cell the next character goes to, or, on a full line,
@@ -126,6 +143,10 @@ class TextScreen {
       NewLine();
       return;
     }
+    if (byte == '\b') {  // Back one cell, within the line: "\b \b" erases a character.
+      if (column_ > 0) --column_;
+      return;
+    }
     if (column_ == kColumns) {
       NewLine();
     }
@@ -136,21 +157,22 @@ class TextScreen {
 
   void NewLine() {
     column_ = 0;
-    if (row_ + 1 < kRows) {
+    if (row_ + 1 < text_rows_) {
       ++row_;
       return;
     }
-    for (std::size_t i = 0; i < (kRows - 1) * kColumns; ++i) {
+    for (std::size_t i = 0; i < (text_rows_ - 1) * kColumns; ++i) {
       cells_.Set(i, cells_.Get(i + kColumns));
     }
     for (std::size_t i = 0; i < kColumns; ++i) {
-      cells_.Set(((kRows - 1) * kColumns) + i, Blank());
+      cells_.Set(((text_rows_ - 1) * kColumns) + i, Blank());
     }
   }
 
   Cells cells_;
   std::size_t row_ = 0;
   std::size_t column_ = 0;
+  std::size_t text_rows_ = kRows;  // Rows text scrolls in: kRows, or kRows - 1 with a status row.
   std::uint8_t attribute_ = Attribute(Color::kLightGray, Color::kBlack);
 };
 

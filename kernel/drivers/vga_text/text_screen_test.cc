@@ -45,6 +45,10 @@ class Model {
       NewRow();
       return;
     }
+    if (c == '\b') {
+      if (column_ > 0) --column_;
+      return;
+    }
     if (column_ == kColumns) {
       NewRow();
     }
@@ -93,7 +97,7 @@ rc::Gen<Op> GenOp() {
   const auto character = [](char c) { return Op{false, std::string(1, c), 0, 0}; };
   return rc::gen::oneOf(
       rc::gen::map(rc::gen::arbitrary<char>(), character),
-      rc::gen::map(rc::gen::element('\n', 'a', 'Z', ' '), character),
+      rc::gen::map(rc::gen::element('\n', '\b', 'a', 'Z', ' '), character),
       // Runs around a line's length, so that lines fill up exactly and wrap.
       rc::gen::map(rc::gen::container<std::string>(*rc::gen::inRange<std::size_t>(70, 90),
                                                    rc::gen::element('x', 'y')),
@@ -175,11 +179,40 @@ TEST(TextScreenTest, NonPrintableBytesShowAsASquare) {
   TextScreen<ArrayCells> screen{ArrayCells{&cells, &cursor}};
   screen.Clear();
   screen.Put('\x07');
+  screen.Put('\x7f');
+  screen.Put('\b');
   screen.Put('\xff');
   screen.Put('\t');
   EXPECT_EQ(cells[0] & 0xff, 0xfe);
   EXPECT_EQ(cells[1] & 0xff, 0xfe);
   EXPECT_EQ(cells[2] & 0xff, 0xfe);
+}
+
+TEST(TextScreenTest, AStatusRowStaysPutWhileTheTextAboveItScrolls) {
+  std::array<std::uint16_t, kRows * kColumns> cells{};
+  std::size_t cursor = 0;
+  TextScreen<ArrayCells> screen{ArrayCells{&cells, &cursor}};
+  screen.Clear();
+  screen.ReserveStatusRow();
+  const std::string status = "up 3s";
+  screen.WriteStatusRow(status.data(), status.size());
+  EXPECT_EQ(cursor, 0U);  // Drawing the status row does not move the cursor.
+  for (int line = 0; line < 60; ++line) {
+    const std::string text = "line " + std::to_string(line) + "\n";
+    screen.Write(text.data(), text.size());
+    EXPECT_LT(screen.row(), kRows - 1);
+  }
+  const std::size_t bottom = (kRows - 1) * kColumns;
+  for (std::size_t i = 0; i < kColumns; ++i) {
+    const char expected = i < status.size() ? status[i] : ' ';
+    EXPECT_EQ(cells[bottom + i] & 0xff, static_cast<std::uint8_t>(expected)) << i;
+  }
+  // The last text line sits right above the status row; the cursor below it, blank.
+  const std::string last = "line 59";
+  for (std::size_t i = 0; i < last.size(); ++i) {
+    EXPECT_EQ(cells[bottom - (2 * kColumns) + i] & 0xff, static_cast<std::uint8_t>(last[i]));
+  }
+  EXPECT_EQ(screen.cursor(), (ScreenPosition{kRows - 2, 0}));
 }
 
 }  // namespace

@@ -1,0 +1,155 @@
+#include "kernel/async/interactive.h"
+
+#include <cstdint>
+
+#include "libk/alloc/global_heap.h"
+#include "libk/alloc/heap_stats.h"
+#include "libk/async/sleep.h"
+#include "libk/async/task.h"
+#include "libk/fmt/format.h"
+#include "libk/fmt/sink.h"
+#include "libk/multiboot2/types.h"
+#include "libk/panic/panic.h"
+#include "libk/sync/interrupts.h"
+
+#include "kernel/async/shell/line_editor.h"
+#include "kernel/async/streams.h"
+#include "kernel/console/console.h"
+#include "kernel/console/print.h"
+#include "kernel/mm/address_space.h"
+#include "kernel/time/timer.h"
+
+namespace kernel::async {
+namespace {
+
+using libk::async::Task;
+
+// Writes to the screen and COM1.
+class ConsoleSink final : public libk::Sink {
+ public:
+  void Write(libk::StringView text) override { console::Write(text.data(), text.size()); }
+};
+
+// Writes to COM1 only.
+class SerialSink final : public libk::Sink {
+ public:
+  void Write(libk::StringView text) override { serial_print("{}", text); }
+};
+
+struct Uptime {
+  std::uint64_t seconds;
+};
+
+Uptime UptimeNow() {
+  const std::uint64_t millihertz = time::TimerMillihertz();
+  return {millihertz == 0 ? 0 : time::Ticks() * 1000 / millihertz};
+}
+
+void FormatUptime(libk::Sink& out, Uptime uptime) {
+  const std::uint64_t s = uptime.seconds;
+  libk::Format(out, "{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60);
+}
+
+Task<void> KeyboardShell(KeyboardStream* keys, shell::ShellContext* context) {
+  ConsoleSink out;
+  shell::LineEditor editor;
+  out.Write(shell::kPrompt);
+  while (const auto key = co_await keys->NextKey()) {
+    if (key->kind() != drivers::keyboard::DecodedKey::Kind::kUnicode) continue;
+    const char32_t c = key->unicode();
+    if (c > 0x7f) continue;
+    if (const auto line = editor.Feed(static_cast<char>(c), out)) {
+      shell::RunCommand(*line, *context, out);
+      out.Write(shell::kPrompt);
+    }
+  }
+}
+
+Task<void> SerialShell(SerialStream* bytes, shell::ShellContext* context) {
+  SerialSink out;
+  shell::LineEditor editor;
+  out.Write(shell::kPrompt);
+  while (const auto byte = co_await bytes->Next()) {
+    if (const auto line = editor.Feed(static_cast<char>(*byte), out)) {
+      shell::RunCommand(*line, *context, out);
+      out.Write(shell::kPrompt);
+    }
+  }
+}
+
+Task<void> StatusLine() {
+  for (;;) {
+    libk::FixedBufferSink<81> line;
+    line.Write(" keel | up ");
+    FormatUptime(line, UptimeNow());
+    libk::Format(line, " | {} ticks | heap {} used", time::Ticks(),
+                 libk::alloc::ByteSize{libk::alloc::global_heap::Stats().bytes_in_use});
+    console::WriteStatusRow(line.view().data(), line.view().size());
+    co_await libk::async::Sleep(Milliseconds(500));
+  }
+}
+
+}  // namespace
+
+void KernelShellContext::Uptime(libk::Sink& out) {
+  out.Write("up ");
+  FormatUptime(out, UptimeNow());
+  out.Put('\n');
+}
+
+void KernelShellContext::Memory(libk::Sink& out) {
+  if (info_ == nullptr || !info_->HasMemoryMap()) {
+    out.Write("mem: the boot loader gave no memory map\n");
+    return;
+  }
+  std::uint64_t usable = 0;
+  for (const libk::multiboot2::MemoryRegion region : info_->MemoryMap()) {
+    libk::Format(out, "  {:#014x} {} {}\n", region.base,
+                 libk::alloc::ByteSize{static_cast<std::size_t>(region.length)}, region.type);
+    if (libk::multiboot2::IsUsable(region.type)) usable += region.length;
+  }
+  libk::Format(out, "mem: {} usable\n", libk::alloc::ByteSize{static_cast<std::size_t>(usable)});
+  if (mm::IsInitialized()) {
+    const mm::MemoryStats stats = mm::Stats();
+    libk::Format(out, "mem: {} of {} frames free, {} in page tables\n", stats.free_frames,
+                 stats.total_frames, stats.page_table_frames);
+  }
+}
+
+void KernelShellContext::Heap(libk::Sink& out) {
+  libk::Format(out, "{} heap: {}\n", libk::alloc::global_heap::Name(),
+               libk::alloc::global_heap::Stats());
+}
+
+void KernelShellContext::Tasks(libk::Sink& out) {
+  const libk::async::ExecutorStats stats = runtime_->executor().stats();
+  libk::Format(out, "tasks: {} live, {} spawned, {} completed, {} cancelled; {} runs, {} halts\n",
+               stats.live, stats.spawned, stats.completed, stats.cancelled, stats.resumes,
+               KernelExecutor::halts());
+}
+
+void KernelShellContext::Ticks(libk::Sink& out) {
+  const std::uint64_t millihertz = time::TimerMillihertz();
+  libk::Format(out, "{} ticks at {}.{:03} Hz\n", time::Ticks(), millihertz / 1000,
+               millihertz % 1000);
+}
+
+void RunInteractive(KernelExecutor& runtime, shell::ShellContext& context) {
+  console::ReserveStatusRow();
+  libk::async::Executor& executor = runtime.executor();
+  if (const auto keys = KeyboardStream::Start(); keys.is_ok()) {
+    LIBK_ASSERT(executor.Spawn(KeyboardShell(keys.value(), &context)).is_ok(),
+                "cannot spawn the keyboard shell");
+  } else {
+    kprintln("keyboard: not available ({})", libk::ErrorName(keys.error()));
+  }
+  LIBK_ASSERT(executor.Spawn(SerialShell(SerialStream::Start(), &context)).is_ok(),
+              "cannot spawn the serial shell");
+  LIBK_ASSERT(executor.Spawn(StatusLine()).is_ok(), "cannot spawn the status line");
+  // Input typed from now on reaches the shells (the i8042's set-up discards earlier keys).
+  kprintln("keel: shell on the keyboard and COM1; type help");
+  runtime.RunUntil([] { return false; });
+  LIBK_PANIC("the interactive run loop returned");
+}
+
+}  // namespace kernel::async
