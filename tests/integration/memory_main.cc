@@ -1,8 +1,9 @@
 // kernel::Main for the memory test kernels: the console, panics that end the run, the
 // kernel's GDT and IDT, then the kernel's own address space (kernel::mm::Init). It prints
 // what the memory tests assert (the memory line, the direct map's size, pages and tables,
-// where RAM ends, the boot tables given back, CR4's paging bits), then runs every KTEST
-// linked into the image.
+// where RAM ends, the boot tables given back, CR4's paging bits), waits for the runner's
+// W^X check, then runs every KTEST linked into the image.
+#include "libk/arch/x86_64/cpu.h"
 #include "libk/arch/x86_64/raw/address.h"
 #include "libk/arch/x86_64/registers.h"
 
@@ -34,6 +35,12 @@ void Main(const libk::multiboot2::Info& boot_info) {
            cr4.Contains(libk::x86_64::Cr4Flag::kPageGlobal) ? "on" : "off",
            cr4.Contains(libk::x86_64::Cr4Flag::kSupervisorModeExecutionPrevention) ? "on" : "off",
            cr4.Contains(libk::x86_64::Cr4Flag::kSupervisorModeAccessPrevention) ? "on" : "off");
+  // The runner checks W^X from outside at this line and then writes a line to COM1
+  // (tests/integration/BUILD, _MEMORY_READY): the tables must still be there when it looks.
+  kprintln("memory_test: address space ready; waiting for the runner");
+  for (char c = 0; !console::TryReadSerial(&c) || c != '\n';) {
+    libk::x86_64::SpinLoopHint();
+  }
   testing::RunAllTests();
 }
 
