@@ -5,8 +5,8 @@
 # object defined in it) compiles, and only the link of the kernel that uses it would fail.
 #
 # Usage: kernel_symbols_test.sh PACKAGE MIN_ARCHIVES [EXTRA_ALLOWED_REGEX]
-#   PACKAGE       the package whose archives (lib*.a, and lib*.lo of alwayslink libraries,
-#                 in the runfiles) are checked
+#   PACKAGE       the package whose archives, its subpackages' included (lib*.a, and lib*.lo
+#                 of alwayslink libraries, in the runfiles), are checked
 #   MIN_ARCHIVES  how many archives its kernel build must have produced at least
 #   EXTRA_ALLOWED what else it may need (an ERE matched against whole mangled names)
 set -euo pipefail
@@ -16,7 +16,7 @@ extra="${3:-}"
 archives=()
 while IFS= read -r archive; do
   archives+=("${archive}")
-done < <(find -L "${TEST_SRCDIR}" \( -path "*/${package}/lib*.a" -o -path "*/${package}/lib*.lo" \) | sort)
+done < <(find -L "${TEST_SRCDIR}" -path "*/${package}/*" \( -name "lib*.a" -o -name "lib*.lo" \) | sort)
 if [[ ${#archives[@]} -lt ${min_archives} ]]; then
   echo "FAIL: expected at least ${min_archives} archives of ${package}, found:" >&2
   printf '  %s\n' "${archives[@]}" >&2
