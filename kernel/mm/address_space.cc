@@ -20,6 +20,7 @@
 #include "boot/boot_constants.h"
 #include "kernel/console/console.h"
 #include "kernel/drivers/vga_text/vga_screen.h"
+#include "kernel/mm/direct_map.h"
 #include "kernel/mm/kernel_image.h"
 #include "kernel/mm/layout.h"
 
@@ -33,12 +34,8 @@ using libk::mm::PhysRange;
 using libk::x86_64::Cr4Flag;
 using libk::x86_64::CpuFeature;
 using libk::x86_64::PhysWindow;
-using paging::PageTableFlag;
-using paging::PageTableFlags;
 using paging::PhysAddr;
 using paging::PhysFrame;
-using paging::Size1GiB;
-using paging::Size2MiB;
 using paging::Size4KiB;
 using paging::VirtAddr;
 
@@ -81,40 +78,6 @@ PhysWindow BootWindow() {
   // switches CR3; Init uses this window only before that, and runs alone (interrupts off,
   // one CPU).
   return PhysWindow(VirtAddr::New(boot::kKernelVma), kBootWindowBytes);
-}
-
-// Maps one page of the direct map's plan.
-template <typename Allocator>
-void MapDirectPage(KernelMapper& mapper, DirectMapPage page, PageTableFlags flags,
-                   Allocator& frames) {
-  const VirtAddr virt = VirtAddr::New(layout::kDirectMapBase + page.start);
-  const PhysAddr phys = PhysAddr::New(page.start);
-  // SAFETY: the new tree is not active yet; the direct map is a view of RAM that no one
-  // owns through it, the new page overlaps nothing mapped before (the plan's pages are
-  // disjoint), and tables come from frames the allocator owns.
-  switch (page.size) {
-    case DirectMapPageSize::k1GiB:
-      mapper
-          .MapTo(paging::Page<Size1GiB>::Containing(virt), PhysFrame<Size1GiB>::Containing(phys),
-                 flags, frames)
-          .UnwrapOrPanic()
-          .Ignore();  // Not active yet: nothing to flush.
-      break;
-    case DirectMapPageSize::k2MiB:
-      mapper
-          .MapTo(paging::Page<Size2MiB>::Containing(virt), PhysFrame<Size2MiB>::Containing(phys),
-                 flags, frames)
-          .UnwrapOrPanic()
-          .Ignore();
-      break;
-    case DirectMapPageSize::k4KiB:
-      mapper
-          .MapTo(paging::Page<Size4KiB>::Containing(virt), PhysFrame<Size4KiB>::Containing(phys),
-                 flags, frames)
-          .UnwrapOrPanic()
-          .Ignore();
-      break;
-  }
 }
 
 // Calls `f(child)` for each table that an entry of `table` points to.
@@ -236,15 +199,21 @@ const libk::multiboot2::Info& Init(const libk::multiboot2::Info& info) {
   window.TableAt(root).Zero();
   KernelMapper builder(root, window);
 
-  // The direct map: all RAM, read-write, never executable.
-  const PageTableFlags data_flags =
-      PageTableFlag::kWritable | PageTableFlag::kNoExecute | PageTableFlag::kGlobal;
-  PlanDirectMap(ram, gib_pages, [&](DirectMapPage page) {
-    MapDirectPage(builder, page, data_flags, table_frames);
-  });
+  // The direct map: all RAM, never executable; read-write but for the frames of the
+  // image's text and rodata, so that kernel code has no writable alias. Only the blocks
+  // around those frames are split into smaller pages.
+  const FrameRuns read_only(image.read_only.data(), image.read_only.size());
+  internal::MapDirectMap(builder, ram, read_only, gib_pages, table_frames);
   stats.direct_map_table_frames = table_frames.taken() - 1;
+  const std::uint64_t planned_tables = PlannedTables(ram, read_only, gib_pages).total();
+  LIBK_ASSERT(stats.direct_map_table_frames == planned_tables,
+              "the direct map took {} tables, its plan needs {}", stats.direct_map_table_frames,
+              planned_tables);
   stats.direct_map_bytes = runs[runs.size() - 1].end * Size4KiB::kSize;
-  stats.direct_map_page = LargestPlannedPage(ram, gib_pages);
+  stats.direct_map_page = LargestPlannedPage(ram, read_only, gib_pages);
+  for (const auto& run : image.read_only) {
+    stats.direct_map_read_only_bytes += (run.end - run.first) * Size4KiB::kSize;
+  }
   stats.usable_bytes = frames.total_frames() * Size4KiB::kSize;
 
   // The VGA text buffer, a device window asked for: in the direct map's place, if RAM
@@ -253,8 +222,8 @@ const libk::multiboot2::Info& Init(const libk::multiboot2::Info& info) {
   const PhysAddr vga = PhysAddr::New(VgaCells::kPhysicalAddress);
   const VirtAddr vga_virt = VirtAddr::New(layout::kDirectMapBase + vga.value());
   if (builder.Translate(vga_virt).is_error()) {
-    MapDirectPage(builder, DirectMapPage{vga.value(), DirectMapPageSize::k4KiB}, data_flags,
-                  table_frames);
+    internal::MapDirectPage(builder, DirectMapPage{vga.value(), DirectMapPageSize::k4KiB, true},
+                            table_frames);
   }
 
   // The kernel image at -2 GiB, section by section.
@@ -290,9 +259,10 @@ const libk::multiboot2::Info& Init(const libk::multiboot2::Info& info) {
         libk::Span<std::uint64_t>(raw::ObjectAt<std::uint64_t>(layout::kDirectMapBase + bitmap),
                                   BitmapFrameAllocator::BitmapWords(frames.total_frames())));
   }
-  // SAFETY: the direct map maps physical [0, direct_map_bytes) read-write for good (only
-  // the holes without RAM are missing, and no page table lives in one), and this mapper
-  // is the only code that edits the kernel's tables, under the Space() lock.
+  // SAFETY: the direct map maps the RAM in physical [0, direct_map_bytes) for good,
+  // read-write but for the image's read-only frames; page tables live in neither the holes
+  // without RAM nor the image (they come from the allocator's free frames), and this
+  // mapper is the only code that edits the kernel's tables, under the Space() lock.
   space->mapper.Emplace(root,
                         PhysWindow(VirtAddr::New(layout::kDirectMapBase), stats.direct_map_bytes));
   // SAFETY: the boot information's frames are RAM and stay in use (marked so above); the

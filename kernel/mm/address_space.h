@@ -33,8 +33,9 @@ struct MemoryStats {
   std::uint64_t direct_map_table_frames = 0;  // Tables the direct map took (not the P4).
   std::uint64_t direct_map_bytes = 0;         // Physical [0, this) is direct-mapped.
   DirectMapPageSize direct_map_page = DirectMapPageSize::k4KiB;  // Its largest page.
-  std::uint64_t boot_table_frames = 0;         // Frames of the boot tables given back,
-  std::uint64_t free_before_boot_release = 0;  // and the free frames before and after.
+  std::uint64_t direct_map_read_only_bytes = 0;  // The image's read-only frames in it.
+  std::uint64_t boot_table_frames = 0;           // Frames of the boot tables given back,
+  std::uint64_t free_before_boot_release = 0;    // and the free frames before and after.
   std::uint64_t free_after_boot_release = 0;
   bool global_pages = false;  // CR4.PGE (and GLOBAL kernel mappings).
   bool smep = false;

@@ -69,6 +69,10 @@ KernelImage KernelImage::FromLinker() {
     image.segments.Push({Between(guard + boot::kPageBytes, guard + boot::kStackSlotBytes),
                          global | PageTableFlag::kWritable | PageTableFlag::kNoExecute});
   }
+  // Text and rodata, read-only in the direct map too. Not the boot part: nothing runs
+  // there after the switch (it is NX at -2 GiB), and its last frame may hold the boot
+  // information, which the loader places right after the boot code.
+  image.read_only.Push({text / boot::kPageBytes, data / boot::kPageBytes});
   return image;
 }
 

@@ -30,6 +30,9 @@ struct KernelImage {
   libk::mm::PhysRange whole;        // Everything from the load address to the end.
   libk::mm::PhysRange boot_tables;  // The boot page tables' own pages.
   libk::ArrayVec<ImageSegment, kMaxSegments> segments;
+  // The frames of text and rodata (one run): the direct map maps them read-only too, so
+  // no writable alias of the kernel's code or constants exists.
+  libk::ArrayVec<libk::mm::UsableMemory::Run, 1> read_only;
 };
 
 }  // namespace kernel::mm

@@ -17,8 +17,9 @@ void PrintMemoryLine() {
 
 void PrintDirectMapLine() {
   const MemoryStats stats = Stats();
-  kprintln("direct map: RAM up to {} MiB in {} pages, {} table frames",
-           stats.direct_map_bytes >> 20, stats.direct_map_page, stats.direct_map_table_frames);
+  kprintln("direct map: RAM up to {} MiB in {} pages, {} table frames, {} KiB read-only",
+           stats.direct_map_bytes >> 20, stats.direct_map_page, stats.direct_map_table_frames,
+           stats.direct_map_read_only_bytes >> 10);
 }
 
 }  // namespace kernel::mm

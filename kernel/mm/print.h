@@ -14,8 +14,9 @@ namespace kernel::mm {
 // 2 MiB pages".
 void PrintMemoryLine();
 
-// Prints "direct map: RAM up to 127 MiB in 2 MiB pages, 3 table frames" (the end of RAM,
-// holes included, though a hole of a whole page is not mapped).
+// Prints "direct map: RAM up to 127 MiB in 2 MiB pages, 4 table frames, 180 KiB
+// read-only" (the end of RAM, holes included, though a hole of a whole page is not
+// mapped; the image's text and rodata, mapped read-only).
 void PrintDirectMapLine();
 
 }  // namespace kernel::mm

@@ -1,8 +1,8 @@
 // kernel::Main for the memory test kernels: the console, panics that end the run, the
 // kernel's GDT and IDT, then the kernel's own address space (kernel::mm::Init). It prints
 // what the memory tests assert (the memory line, the direct map's size, pages and tables,
-// where RAM ends, the boot tables given back, CR4's paging bits), waits for the runner's
-// W^X check, then runs every KTEST linked into the image.
+// where RAM ends, the page-table frames, the boot tables given back, CR4's paging bits),
+// waits for the runner's W^X check, then runs every KTEST linked into the image.
 #include "libk/arch/x86_64/cpu.h"
 #include "libk/arch/x86_64/raw/address.h"
 #include "libk/arch/x86_64/registers.h"
@@ -28,6 +28,8 @@ void Main(const libk::multiboot2::Info& boot_info) {
   const mm::MemoryStats stats = mm::Stats();
   kprintln("memory_test: RAM ends at {:#x}; boot information at {:#x} ({} bytes)",
            stats.direct_map_bytes, libk::x86_64::raw::AddressOf(info.data()), info.total_size());
+  kprintln("memory_test: page tables: {} frames, {} of them the direct map's",
+           stats.page_table_frames, stats.direct_map_table_frames);
   kprintln("memory_test: boot tables: {} frames back in the allocator, {} -> {} free",
            stats.boot_table_frames, stats.free_before_boot_release, stats.free_after_boot_release);
   const auto cr4 = libk::x86_64::ReadCr4();
