@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """Proves that the QEMU runner catches broken kernels instead of trusting them: a kernel
 that hangs must fail by the runner's own timeout, one that triple-faults must fail with
-the reset explained, a kernel whose tests fail (status 35) must fail, and a kernel with a
-writable, executable page must fail the W^X check (which the real kernel passes, with
--m 8G -cpu max as well)."""
+the reset explained, a kernel whose tests fail (status 35) must fail, a kernel with a
+writable, executable page must fail the W^X check, and one whose code has a writable
+alias must fail the alias check (the real kernel passes both, with -m 8G -cpu max as
+well, on the boot tables and on its own)."""
 
 import re
 import subprocess
 import sys
 import time
 
-runner, hang_iso, triple_iso, failing_iso, wx_iso, kernel_iso = sys.argv[1:7]
+runner, hang_iso, triple_iso, failing_iso, wx_iso, alias_iso, kernel_iso = sys.argv[1:8]
 failures = []
 
 
@@ -46,14 +47,24 @@ check("W^X", wx_iso, re.compile(r"W\^X violated at 'wx_violation: text page': 1 
                                 r"pages are writable and executable: ffffffff801[0-9a-f]{5} -> "
                                 r"1[0-9a-f]{5} \(4 KiB\)"),
       "--timeout", "20", "--check-wx-at", wx_marker, "--check-at", wx_marker)
+alias_marker = "wx_alias: the direct map's"
+check("writable alias of code", alias_iso,
+      re.compile(r"W\^X violated through an alias at \"wx_alias: the direct map's\": 1 "
+                 r"executable pages share a frame with a writable page: frame 0x(1[0-9a-f]{5}) "
+                 r"executable at ffffffff80\1 and writable at ffff800000\1"),
+      "--timeout", "20", "--check-wx-at", alias_marker, "--check-at", alias_marker)
 check("W^X marker never printed", kernel_iso, "never saw 'no such marker' on serial, so could "
       "not check W^X", "--timeout", "5", "--check-wx-at", "no such marker")
+own_tables = "keel: interrupts on"
 code, out, _ = run(kernel_iso, "--timeout", "20", "--memory", "8G", "--cpu", "max",
-                   "--check-wx-at", "Hello World!", "--check-at", "Hello World!")
-if code != 0 or "W^X holds at 'Hello World!'" not in out:
-    failures.append("the real kernel should pass the W^X check with -m 8G -cpu max:\n" + out)
+                   "--check-wx-at", "Hello World!", "--check-wx-at", own_tables,
+                   "--check-at", own_tables)
+if (code != 0 or "W^X holds at 'Hello World!'" not in out or
+        "W^X holds at %r" % own_tables not in out or "no executable frame writable" not in out):
+    failures.append("the real kernel should pass the W^X and alias checks with -m 8G -cpu max "
+                    "on the boot tables and on its own:\n" + out)
 else:
-    print("ok: the real kernel passes the W^X check with -m 8G -cpu max")
+    print("ok: the real kernel passes the W^X and alias checks with -m 8G -cpu max")
 if failures:
     print("\n\n".join(failures), file=sys.stderr)
     sys.exit(1)

@@ -14,7 +14,8 @@ test.outputs/outputs.zip, as serial.log) and explains a failing status.
 
 `memory` and `cpu` choose the machine (`memory = "8G", cpu = "max"`); `check_wx_at`
 lists serial markers at which the runner dumps the page tables through QMP and fails the
-test if any page is both writable and executable.
+test if any page is both writable and executable, or if a frame mapped executable is
+writable through another page.
 """
 
 load("//boot:kernel_image.bzl", "kernel_image")
@@ -77,7 +78,7 @@ qemu_test = rule(
         "memory": attr.string(default = "128M", doc = "Guest RAM, as QEMU's -m takes it (\"8G\")."),
         "cpu": attr.string(doc = "QEMU CPU model (-cpu), e.g. \"max\"; QEMU's default if empty."),
         "check_wx_at": attr.string_list(
-            doc = "Serial markers at which the page tables must hold no writable, executable page.",
+            doc = "Serial markers at which the page tables must hold no writable, executable page and no writable alias of an executable frame.",
         ),
         "expect_status": attr.int(default = 33, doc = "33 = success via isa-debug-exit 0x10."),
         "expect_lines": attr.string_list(doc = "Serial lines that must appear, in order."),

@@ -8,11 +8,13 @@ undeclared outputs under Bazel), checks expected and forbidden serial lines, can
 VGA text screen through QMP, type keys (QMP send-key) and write bytes to COM1 after a
 marker line, and can check the page tables from outside: at a marker line it pauses the
 guest, lists every mapped page with QMP `info tlb` and fails the run if any page is both
-writable and executable (W^X). On failure it prints the last serial lines and what the
-status means.
+writable and executable (W^X), or if a physical frame that some page maps executable is
+writable through another page (a writable alias of code). On failure it prints the last
+serial lines and what the status means.
 """
 
 import argparse
+import bisect
 import json
 import os
 import re
@@ -152,6 +154,63 @@ def wx_violations(pages):
     return [page for page in pages if page[2][8] == "W" and page[2][0] != "X"]
 
 
+PAGE_4KIB = 0x1000
+PAGE_2MIB = 0x200000
+PAGE_1GIB = 0x40000000
+
+
+def page_sizes(pages):
+    """Returns [(virtual, physical, size, flags)] for `parse_tlb`'s pages. `info tlb` marks
+    2 MiB and 1 GiB pages alike (P), so the size is inferred: a P page not aligned to 1 GiB
+    (virtually and physically) is 2 MiB; an aligned one is 1 GiB unless the next line, in
+    the dump's address order, starts inside that GiB. A lone 2 MiB page at a 1 GiB boundary
+    is taken for 1 GiB: the alias check may then over-report, never miss an alias."""
+    sized = []
+    for index, (virtual, physical, flags) in enumerate(pages):
+        size = PAGE_4KIB
+        if flags[2] == "P":
+            size = PAGE_2MIB
+            if virtual % PAGE_1GIB == 0 and physical % PAGE_1GIB == 0:
+                following = pages[index + 1][0] if index + 1 < len(pages) else None
+                if following is None or following >= virtual + PAGE_1GIB:
+                    size = PAGE_1GIB
+        sized.append((virtual, physical, size, flags))
+    return sized
+
+
+def alias_violations(pages):
+    """Returns (frame, executable virtual, writable virtual) for every physical frame that
+    one page maps executable and another page maps writable, at the first shared frame of
+    each such pair of pages. (A page that is both is W^X's to report.)"""
+    sized = page_sizes(pages)
+    writable = sorted((physical, physical + size, virtual)
+                      for virtual, physical, size, flags in sized if flags[8] == "W")
+    starts = [start for start, _, _ in writable]
+    found = []
+    for virtual, physical, size, flags in sized:
+        if flags[0] == "X":
+            continue
+        end = physical + size
+        index = bisect.bisect_left(starts, end) - 1
+        # Pages are at most 1 GiB, so no writable page starting earlier can reach this one.
+        while index >= 0 and starts[index] > physical - PAGE_1GIB:
+            w_start, w_end, w_virtual = writable[index]
+            if w_end > physical and w_virtual != virtual:
+                frame = max(physical, w_start)
+                found.append((frame, virtual + frame - physical, w_virtual + frame - w_start))
+            index -= 1
+    return sorted(found)
+
+
+def describe_aliases(violations, limit=8):
+    """Describes writable aliases of executable frames, a few by frame: 'frame 0x101000
+    executable at ffffffff80101000 and writable at ffff800000101000'."""
+    shown = ["frame %#x executable at %x and writable at %x" % violation
+             for violation in violations[:limit]]
+    more = "" if len(violations) <= limit else ", and %d more" % (len(violations) - limit)
+    return ", ".join(shown) + more
+
+
 def describe_wx(violations, limit=8):
     """Describes W+X pages, a few by address: 'ffffffff80101000 -> 101000 (4 KiB)'."""
     shown = []
@@ -163,7 +222,8 @@ def describe_wx(violations, limit=8):
 
 
 def check_wx(qmp, marker, problems):
-    """Dumps the page tables and records a problem for every writable, executable page."""
+    """Dumps the page tables and records a problem for every writable, executable page and
+    every executable frame with a writable alias."""
     try:
         text = qmp.page_table_dump()
     except (RuntimeError, OSError) as error:
@@ -177,13 +237,18 @@ def check_wx(qmp, marker, problems):
                         % (marker, text.strip()[:200]))
         return
     violations = wx_violations(pages)
+    aliases = alias_violations(pages)
     if violations:
         problems.append("W^X violated at %r: %d of %d mapped pages are writable and "
                         "executable: %s" % (marker, len(violations), len(pages),
                                             describe_wx(violations)))
-    else:
-        print("keel-qemu: W^X holds at %r: %d mapped pages, none writable and executable"
-              % (marker, len(pages)))
+    if aliases:
+        problems.append("W^X violated through an alias at %r: %d executable pages share "
+                        "a frame with a writable page: %s"
+                        % (marker, len(aliases), describe_aliases(aliases)))
+    if not violations and not aliases:
+        print("keel-qemu: W^X holds at %r: %d mapped pages, none writable and executable, "
+              "and no executable frame writable through another page" % (marker, len(pages)))
 
 
 class SerialReader(threading.Thread):
@@ -269,7 +334,8 @@ def parse_args(argv):
                         "(\\n escapes allowed)")
     p.add_argument("--check-wx-at", action="append", default=[], metavar="MARKER",
                    help="after a serial line contains MARKER, pause the guest, dump its page "
-                        "tables (QMP info tlb) and fail if a page is writable and executable; "
+                        "tables (QMP info tlb) and fail if a page is writable and executable, "
+                        "or if a frame mapped executable is writable through another page; "
                         "the kernel must keep its mappings until the runner has looked "
                         "(idle, or wait for serial input sent after the same marker)")
     p.add_argument("--log", default=None, help="where to save the serial log")
