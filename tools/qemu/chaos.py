@@ -109,6 +109,11 @@ def key_command(events):
 
 ADDRESS = re.compile(r"0x([0-9a-fA-F]+)")
 
+# Seconds an injected NMI may take to show in the kernel's count: an NMI is taken at the
+# next instruction boundary, so only a starved QEMU takes long; a kernel that does not
+# count fails here instead of at the run's deadline.
+NMI_COUNT_WAIT = 10.0
+
 
 class Chaos:
     """Runs the key flood, the COM1 garbage and the NMIs together, each in a thread.
@@ -129,6 +134,7 @@ class Chaos:
         self.seed = seed
         self.sent = {"key events": 0, "serial bytes": 0, "NMIs": 0}
         self.threads = []
+        self.failed = False  # Set (with a problem) when a thread could not finish.
 
     def start(self):
         for count, body in ((self.keys, self._flood_keys), (self.serial_bytes, self._garbage),
@@ -148,16 +154,20 @@ class Chaos:
     def summary(self):
         return ", ".join("%d %s" % (n, what) for what, n in self.sent.items())
 
+    def _fail(self, what):
+        self.failed = True
+        self.problems.append("chaos: " + what)
+
     def _guard(self, body):
         try:
             body()
         except (RuntimeError, OSError, ValueError) as error:
-            self.problems.append("chaos: %s stopped: %s" % (body.__name__.strip("_"), error))
+            self._fail("%s stopped: %s" % (body.__name__.strip("_"), error))
 
     def _late(self, what):
         if time.monotonic() < self.deadline:
             return False
-        self.problems.append("chaos: the run's deadline passed while sending %s" % what)
+        self._fail("the run's deadline passed while sending %s" % what)
         return True
 
     def _flood_keys(self):
@@ -182,7 +192,7 @@ class Chaos:
                 return
             chunk = data[at:at + rng.randrange(64, 1025)]
             if not self.write_serial(chunk):
-                self.problems.append("chaos: COM1 took no input until the deadline")
+                self._fail("COM1 took no input until the deadline")
                 return
             at += len(chunk)
             self.sent["serial bytes"] = at
@@ -194,11 +204,15 @@ class Chaos:
             if self._late("NMIs"):
                 return
             before = self._read_counter() if self.nmi_counter is not None else None
+            started = time.monotonic()
             self.qmp.command("inject-nmi")
             self.sent["NMIs"] = n + 1
             if before is not None:
+                give_up = min(self.deadline, time.monotonic() + NMI_COUNT_WAIT)
                 while self._read_counter() <= before:
-                    if self._late("NMIs (waiting for NMI %d to be counted)" % (n + 1)):
+                    if time.monotonic() > give_up:
+                        self._fail("NMI %d was not counted within %.0f s (the kernel's count "
+                                   "stayed at %d)" % (n + 1, give_up - started, before))
                         return
                     time.sleep(0.001)
             time.sleep(rng.uniform(0.002, 0.03))

@@ -388,22 +388,20 @@ def main(argv):
         if needs_qmp:
             qmp = Qmp(qmp_path, deadline)
         run_marker_actions(args, serial, qmp, writer, deadline, problems, background,
-                           lambda: not exits_within(proc, 2.0))
+                           lambda: not exits_within(proc, 2.0), proc.kill)
         if args.check_at is not None:
             if serial.wait_for(args.check_at, deadline) is None:
                 problems.append("never saw %r on serial" % args.check_at)
             else:
                 check_vga(qmp, args.vga_row, deadline, problems)
                 check_cursor(qmp, args.vga_cursor, args.vga_cursor_shape, deadline, problems)
+            settle(background)
             stopped_by_runner = True
             proc.kill()
         try:
             proc.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
-            # The chaos stops at the deadline by itself and says what it was waiting for;
-            # give it a moment to say so before QEMU goes away under it.
-            for thread in background:
-                thread.join(timeout=2.0)
+            settle(background)
             proc.kill()
             proc.wait()
             problems.append("timed out after %.1f s: the kernel hung (no isa-debug-exit)"
@@ -462,6 +460,13 @@ def main(argv):
     return 0
 
 
+def settle(background):
+    """Gives background threads (the chaos) a moment to end before QEMU is stopped: at
+    the deadline they stop by themselves and say what they were waiting for."""
+    for thread in background:
+        thread.join(timeout=2.0)
+
+
 def exits_within(proc, seconds):
     """Returns whether QEMU has ended, or ends within `seconds` (its socket may close just
     before the process is gone)."""
@@ -472,7 +477,8 @@ def exits_within(proc, seconds):
         return False
 
 
-def run_marker_actions(args, serial, qmp, writer, deadline, problems, background, running):
+def run_marker_actions(args, serial, qmp, writer, deadline, problems, background, running,
+                       stop_qemu):
     """Runs each marker-triggered action once, at the first serial line containing its
     marker, in the order the lines arrive; on one line, W^X checks come first (they look
     at the state the marker announces), then keys, then COM1 input, then the chaos (which
@@ -491,7 +497,8 @@ def run_marker_actions(args, serial, qmp, writer, deadline, problems, background
     if args.chaos_after:
         def start_chaos(index):
             thread = threading.Thread(
-                target=run_chaos, args=(args, serial, qmp, writer, deadline, problems, index),
+                target=run_chaos,
+                args=(args, serial, qmp, writer, deadline, problems, index, stop_qemu),
                 daemon=True)
             thread.start()
             background.append(thread)
@@ -525,13 +532,16 @@ def nmi_counter_address(serial, text, deadline, problems):
     return int(match.group(1), 16)
 
 
-def run_chaos(args, serial, qmp, writer, deadline, problems, start_index):
+def run_chaos(args, serial, qmp, writer, deadline, problems, start_index, stop_qemu):
     """Sends the chaos, waits for its end (and for the kernel's end marker), then types
-    and writes the after-chaos input."""
+    and writes the after-chaos input. If the chaos cannot be sent (a kernel that does not
+    count NMIs, a COM1 that takes nothing), it stops QEMU: the run fails now, with the
+    reason, instead of waiting for lines that cannot come until the deadline."""
     counter = None
     if args.chaos_nmi_counter and args.chaos_nmis:
         counter = nmi_counter_address(serial, args.chaos_nmi_counter, deadline, problems)
         if counter is None:
+            stop_qemu()
             return
     started = time.monotonic()
     storm = chaos.Chaos(qmp, writer.write, deadline, problems, keys=args.chaos_keys,
@@ -540,6 +550,10 @@ def run_chaos(args, serial, qmp, writer, deadline, problems, start_index):
     storm.start()
     if not storm.join():
         problems.append("chaos: still sending at the deadline (%s so far)" % storm.summary())
+        return
+    if storm.failed:
+        problems.append("chaos: the runner stopped QEMU after sending %s" % storm.summary())
+        stop_qemu()
         return
     print("keel-qemu: chaos sent %s in %.2f s%s" % (
         storm.summary(), time.monotonic() - started,
@@ -591,13 +605,21 @@ def same_lines_occurrences(pattern, lines):
     return occurrences
 
 
+def describe_matches(matched, limit=6):
+    shown = ", ".join(repr(m[0] if len(m) == 1 else m) for m in matched[:limit])
+    return shown + ("" if len(matched) <= limit else ", and %d more" % (len(matched) - limit))
+
+
 def check_same_lines(pattern, lines, problems):
     """Records a problem unless the lines matching `pattern` repeat, unchanged, twice or
     more (same_lines_occurrences)."""
     occurrences = same_lines_occurrences(pattern, lines)
     if len(occurrences) < 2:
+        matched = [key for occurrence in occurrences for key in occurrence]
         problems.append("lines matching %r: expected two or more occurrences to compare, "
-                        "found %d" % (pattern, len(occurrences)))
+                        "found %d (an occurrence starts at a line equal to the first; the "
+                        "lines matched: %s)" % (pattern, len(occurrences),
+                                                 describe_matches(matched)))
         return
     first = occurrences[0]
     for number, occurrence in enumerate(occurrences[1:], start=2):
