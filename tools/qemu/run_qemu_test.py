@@ -493,7 +493,7 @@ def run_marker_actions(args, serial, qmp, writer, deadline, problems, background
     for item in args.serial_input_after:
         marker, text = item.split("=", 1)
         actions.append((marker, "write to COM1",
-                        lambda _, text=text: write_serial(writer, text, problems)))
+                        lambda _, text=text: write_serial(writer, text)))
     if args.chaos_after:
         def start_chaos(index):
             thread = threading.Thread(
@@ -563,10 +563,13 @@ def run_chaos(args, serial, qmp, writer, deadline, problems, start_index, stop_q
             problems.append("chaos: never saw %r on serial after the chaos began"
                             % args.chaos_end_marker)
             return
-    if args.after_chaos_keys:
-        send_keys(qmp, args.after_chaos_keys)
-    if args.after_chaos_serial:
-        write_serial(writer, args.after_chaos_serial, problems)
+    try:
+        if args.after_chaos_keys:
+            send_keys(qmp, args.after_chaos_keys)
+        if args.after_chaos_serial:
+            write_serial(writer, args.after_chaos_serial)
+    except (RuntimeError, OSError) as error:
+        problems.append("could not send the after-chaos input: %s" % error)
 
 
 def send_keys(qmp, keys):
@@ -575,9 +578,9 @@ def send_keys(qmp, keys):
         time.sleep(0.05)
 
 
-def write_serial(writer, text, problems):
+def write_serial(writer, text):
     if not writer.write(serial_bytes(text)):
-        problems.append("COM1 took no input until the deadline (writing %r)" % text[:40])
+        raise RuntimeError("COM1 took no input before the deadline, or QEMU is gone")
 
 
 def line_matcher(want):
