@@ -1,41 +1,14 @@
 // keel's kernel: greets, switches to its own page tables, sets up exceptions and
 // interrupts, the heap and the timer, then runs the interactive kernel: a shell on the
 // keyboard and on COM1 and a status line, as tasks on the async executor (kernel/async,
-// docs/async.md).
+// docs/async.md). kernel::Start (start.h) does all of it, so that test kernels can run
+// the very same path.
 #include "kernel/main.h"
 
-#include "kernel/async/interactive.h"
-#include "kernel/async/runtime.h"
-#include "kernel/console/console.h"
-#include "kernel/console/print.h"
-#include "kernel/heap/heap.h"
-#include "kernel/interrupts/interrupts.h"
-#include "kernel/mm/address_space.h"
-#include "kernel/mm/print.h"
-#include "kernel/time/timer.h"
+#include "kernel/start.h"
 
 namespace kernel {
-namespace {
-constexpr std::uint32_t kTimerHz = 100;
-}  // namespace
 
-void Main(const libk::multiboot2::Info& boot_info) {
-  console::Init();
-  kprintln("Hello World!");
-  // The boot map goes away here: from now on the boot information is seen through the
-  // direct map.
-  const libk::multiboot2::Info& info = mm::Init(boot_info);
-  mm::PrintMemoryLine();
-  // SAFETY: the heap's range (kernel/mm/layout.h) is reserved for it in the kernel's own
-  // address space, which is active; KernelPaging reaches that space under its lock.
-  heap::Init(mm::KernelPaging{}, mm::HeapReservedRange(), mm::Stats().usable_bytes);
-  heap::PrintSummary();
-  interrupts::Init();
-  static_cast<void>(time::StartTimer(kTimerHz));
-  kprintln("keel: interrupts on, timer at {} Hz", kTimerHz);
-  async::KernelExecutor runtime;  // Lives for good: RunInteractive never returns.
-  async::KernelShellContext context(&info, &runtime);
-  async::RunInteractive(runtime, context);
-}
+void Main(const libk::multiboot2::Info& boot_info) { Start(boot_info); }
 
 }  // namespace kernel

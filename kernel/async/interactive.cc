@@ -16,6 +16,10 @@
 #include "kernel/async/streams.h"
 #include "kernel/console/console.h"
 #include "kernel/console/print.h"
+#include "kernel/input/keyboard.h"
+#include "kernel/input/serial.h"
+#include "kernel/interrupts/exceptions.h"
+#include "kernel/interrupts/irq.h"
 #include "kernel/mm/address_space.h"
 #include "kernel/time/timer.h"
 
@@ -50,15 +54,30 @@ void FormatUptime(libk::Sink& out, Uptime uptime) {
   libk::Format(out, "{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60);
 }
 
+// What the shells share with the stats command: their streams, line editors and counts.
+// Only tasks touch it, all on the executor's one CPU, so it needs no lock; the interrupt
+// handlers' own counters (queue overflows, NMIs, IRQs) are atomics where they live.
+struct ShellInputs {
+  KeyboardStream* keys = nullptr;  // Null until RunInteractive, or without a keyboard.
+  SerialStream* serial = nullptr;
+  shell::LineEditor keyboard_editor;
+  shell::LineEditor serial_editor;
+  // Keys that type nothing a line can hold: arrows, F-keys and the like, non-ASCII.
+  std::uint64_t keys_without_character = 0;
+};
+
+constinit ShellInputs inputs;
+
 Task<void> KeyboardShell(KeyboardStream* keys, shell::ShellContext* context) {
   ConsoleSink out;
-  shell::LineEditor editor;
+  shell::LineEditor& editor = inputs.keyboard_editor;
   out.Write(shell::kPrompt);
   while (const auto key = co_await keys->NextKey()) {
-    if (key->kind() != drivers::keyboard::DecodedKey::Kind::kUnicode) continue;
-    const char32_t c = key->unicode();
-    if (c > 0x7f) continue;
-    if (const auto line = editor.Feed(static_cast<char>(c), out)) {
+    if (key->kind() != drivers::keyboard::DecodedKey::Kind::kUnicode || key->unicode() > 0x7f) {
+      ++inputs.keys_without_character;
+      continue;
+    }
+    if (const auto line = editor.Feed(static_cast<char>(key->unicode()), out)) {
       shell::RunCommand(*line, *context, out);
       out.Write(shell::kPrompt);
     }
@@ -67,7 +86,7 @@ Task<void> KeyboardShell(KeyboardStream* keys, shell::ShellContext* context) {
 
 Task<void> SerialShell(SerialStream* bytes, shell::ShellContext* context) {
   SerialSink out;
-  shell::LineEditor editor;
+  shell::LineEditor& editor = inputs.serial_editor;
   out.Write(shell::kPrompt);
   while (const auto byte = co_await bytes->Next()) {
     if (const auto line = editor.Feed(static_cast<char>(*byte), out)) {
@@ -75,6 +94,19 @@ Task<void> SerialShell(SerialStream* bytes, shell::ShellContext* context) {
       out.Write(shell::kPrompt);
     }
   }
+}
+
+// Writes one figure of the stats command: right-aligned, then what it counts.
+void Figure(libk::Sink& out, std::uint64_t value, libk::StringView what) {
+  libk::Format(out, "  {:>8} {}\n", value, what);
+}
+
+void EditorFigures(libk::Sink& out, const shell::LineEditor& editor, libk::StringView shell) {
+  const shell::LineEditorStats& stats = editor.stats();
+  libk::Format(out, "  {:>8} {} shell: control bytes ignored\n", stats.ignored, shell);
+  libk::Format(out, "  {:>8} {} shell: characters dropped past the line limit\n", stats.dropped,
+               shell);
+  libk::Format(out, "  {:>8} {} shell: too-long lines dropped\n", stats.long_lines, shell);
 }
 
 Task<void> StatusLine() {
@@ -134,16 +166,43 @@ void KernelShellContext::Ticks(libk::Sink& out) {
                millihertz % 1000);
 }
 
+void KernelShellContext::Stats(libk::Sink& out) {
+  const interrupts::IrqCounters irqs = interrupts::Counters();
+  const std::uint64_t nmis = interrupts::Nmis().count;
+  out.Write("stats: since boot\n");
+  Figure(out, nmis, "NMIs");
+  Figure(out, irqs.spurious_irq7, "spurious IRQ 7");
+  Figure(out, irqs.spurious_irq15, "spurious IRQ 15");
+  Figure(out, irqs.unhandled, "IRQs without a handler");
+  Figure(out, irqs.dispatched, "IRQs dispatched");
+  Figure(out, irqs.dispatched + irqs.spurious_irq7 + irqs.spurious_irq15 + nmis,
+         "interrupts in all");
+  Figure(out, input::ScancodesReceived(), "scancodes received");
+  Figure(out, inputs.keys != nullptr ? inputs.keys->overflows() : 0,
+         "scancodes dropped (queue full)");
+  Figure(out, inputs.keys != nullptr ? inputs.keys->ignored() : 0,
+         "scancodes not understood (unknown codes, error bytes)");
+  Figure(out, inputs.keys_without_character, "keys that type no character");
+  Figure(out, input::SerialBytesReceived(), "serial bytes received");
+  Figure(out, inputs.serial != nullptr ? inputs.serial->overflows() : 0,
+         "serial bytes dropped (queue full)");
+  EditorFigures(out, inputs.keyboard_editor, "keyboard");
+  EditorFigures(out, inputs.serial_editor, "serial");
+  Figure(out, runtime_->executor().stats().wake_overflows, "wake-queue overflows");
+}
+
 void RunInteractive(KernelExecutor& runtime, shell::ShellContext& context) {
   console::ReserveStatusRow();
   libk::async::Executor& executor = runtime.executor();
   if (const auto keys = KeyboardStream::Start(); keys.is_ok()) {
+    inputs.keys = keys.value();
     LIBK_ASSERT(executor.Spawn(KeyboardShell(keys.value(), &context)).is_ok(),
                 "cannot spawn the keyboard shell");
   } else {
     kprintln("keyboard: not available ({})", libk::ErrorName(keys.error()));
   }
-  LIBK_ASSERT(executor.Spawn(SerialShell(SerialStream::Start(), &context)).is_ok(),
+  inputs.serial = SerialStream::Start();
+  LIBK_ASSERT(executor.Spawn(SerialShell(inputs.serial, &context)).is_ok(),
               "cannot spawn the serial shell");
   LIBK_ASSERT(executor.Spawn(StatusLine()).is_ok(), "cannot spawn the status line");
   // Input typed from now on reaches the shells (the i8042's set-up discards earlier keys).

@@ -12,7 +12,9 @@
 namespace kernel::async {
 
 // Reports uptime and ticks from kernel/time, memory from the multiboot2 memory map, the
-// heap from libk::alloc::global_heap::Stats() and tasks from `runtime`'s executor.
+// heap from libk::alloc::global_heap::Stats(), tasks from `runtime`'s executor, and the
+// stats from kernel/interrupts' counters, the input streams, RunInteractive's line
+// editors and the executor's wake queue.
 class KernelShellContext final : public shell::ShellContext {
  public:
   // `info` and `runtime` must outlive the context.
@@ -24,6 +26,7 @@ class KernelShellContext final : public shell::ShellContext {
   void Heap(libk::Sink& out) override;
   void Tasks(libk::Sink& out) override;
   void Ticks(libk::Sink& out) override;
+  void Stats(libk::Sink& out) override;
 
  private:
   const libk::multiboot2::Info* info_;

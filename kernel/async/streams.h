@@ -34,6 +34,10 @@ class KeyboardStream {
   // Returns how many scancodes found the queue full and were dropped.
   std::uint64_t overflows() const { return scancodes_.overflows(); }
 
+  // Returns how many scancodes the decoder did not understand (unknown codes, error
+  // bytes). Read it from a task on the reader's CPU: the reading task updates it.
+  std::uint64_t ignored() const { return decoder_.ignored_bytes(); }
+
   // Pushes one scancode and wakes the reader: what the IRQ 1 handler calls.
   static void OnScancode(std::uint8_t scancode);
 

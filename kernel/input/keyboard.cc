@@ -26,9 +26,11 @@ drivers::keyboard::Keyboard decoder;
 
 std::atomic<KeyHandler> key_handler{nullptr};
 std::atomic<ScancodeHook> scancode_hook{nullptr};
+std::atomic<std::uint64_t> scancodes_received{0};
 
 void OnKeyboardInterrupt() {
   const std::uint8_t scancode = kController.ReadData();
+  scancodes_received.fetch_add(1, std::memory_order_relaxed);
   const ScancodeHook hook = scancode_hook.load(std::memory_order_relaxed);
   if (hook != nullptr) {
     hook(scancode);
@@ -58,5 +60,7 @@ libk::Result<void> InitRaw(ScancodeHook on_scancode) {
   interrupts::SetIrqHandler(interrupts::kKeyboardIrq, &OnKeyboardInterrupt);
   return libk::Ok();
 }
+
+std::uint64_t ScancodesReceived() { return scancodes_received.load(std::memory_order_relaxed); }
 
 }  // namespace kernel::input

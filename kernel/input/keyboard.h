@@ -29,4 +29,7 @@ libk::Result<void> Init(KeyHandler on_key);
 // keyboard stream decodes them in a task). Call once, instead of Init.
 libk::Result<void> InitRaw(ScancodeHook on_scancode);
 
+// Returns how many scancode bytes the IRQ 1 handler read from the controller.
+std::uint64_t ScancodesReceived();
+
 }  // namespace kernel::input

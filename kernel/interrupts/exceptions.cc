@@ -42,6 +42,8 @@ bool InGuardPage(std::uint64_t address) {
 }
 
 std::atomic<std::uint64_t> nmi_count{0};
+static_assert(std::atomic<std::uint64_t>::is_always_lock_free,
+              "the NMI handler counts without a lock: no lock keeps NMIs out");
 std::atomic<bool> last_nmi_on_nmi_stack{false};
 
 }  // namespace
@@ -180,5 +182,7 @@ void InstallExceptionHandlers(libk::x86_64::IdtTable& idt) {
 }
 
 NmiReport Nmis() { return NmiReport{nmi_count.load(), last_nmi_on_nmi_stack.load()}; }
+
+const std::atomic<std::uint64_t>& NmiCounter() { return nmi_count; }
 
 }  // namespace kernel::interrupts

@@ -4,6 +4,7 @@
 // fault, the NMI and the machine check run on their own stacks (see segments.h).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 
 #include "libk/arch/x86_64/idt_table.h"
@@ -22,5 +23,10 @@ struct NmiReport {
 
 // Returns the NMIs handled so far.
 NmiReport Nmis();
+
+// Returns the counter the NMI handler increments (lock-free, never reset), so that a test
+// can print its address and watch it from outside the guest (the QEMU runner confirms
+// each NMI it injects there, docs/testing.md).
+const std::atomic<std::uint64_t>& NmiCounter();
 
 }  // namespace kernel::interrupts

@@ -28,6 +28,8 @@ constinit libk::IrqMutex<ChainedPics> pics(
 std::atomic<IrqHandler> handlers[kIrqCount] = {};
 std::atomic<std::uint64_t> unhandled_count{0};
 std::atomic<std::uint64_t> irq_count{0};
+std::atomic<std::uint64_t> spurious_irq7_count{0};
+std::atomic<std::uint64_t> spurious_irq15_count{0};
 
 // The handler of vectors 32-47. The PIC lock is not held while the IRQ's handler runs, so
 // the handler may mask or unmask lines itself.
@@ -38,7 +40,9 @@ void OnIrq(libk::x86_64::InterruptFrame& frame) {
     LIBK_ASSERT(locked->HandlesVector(static_cast<std::uint8_t>(frame.vector), &irq),
                 "vector {} is not a PIC vector", frame.vector);
     if (locked->CheckSpurious(irq)) {
-      return;  // Counted; no end of interrupt for the PIC that raised it.
+      (irq == 7 ? spurious_irq7_count : spurious_irq15_count)
+          .fetch_add(1, std::memory_order_relaxed);
+      return;  // No end of interrupt for the PIC that raised it.
     }
   }
   irq_count.fetch_add(1, std::memory_order_relaxed);
@@ -78,7 +82,19 @@ void ClearIrqHandler(std::uint8_t irq) {
   handlers[irq].store(nullptr, std::memory_order_relaxed);
 }
 
-std::uint64_t SpuriousIrqCount() { return pics.Lock()->spurious_count(); }
+std::uint64_t SpuriousIrqCount() {
+  const IrqCounters counters = Counters();
+  return counters.spurious_irq7 + counters.spurious_irq15;
+}
+
+IrqCounters Counters() {
+  return IrqCounters{
+      .dispatched = irq_count.load(std::memory_order_relaxed),
+      .unhandled = unhandled_count.load(std::memory_order_relaxed),
+      .spurious_irq7 = spurious_irq7_count.load(std::memory_order_relaxed),
+      .spurious_irq15 = spurious_irq15_count.load(std::memory_order_relaxed),
+  };
+}
 
 std::uint64_t IrqCount() { return irq_count.load(std::memory_order_relaxed); }
 

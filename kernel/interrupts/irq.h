@@ -36,6 +36,18 @@ void ClearIrqHandler(std::uint8_t irq);
 // Returns how many spurious IRQs (7 or 15) were seen.
 std::uint64_t SpuriousIrqCount();
 
+// What the IRQ dispatcher has counted since boot. Each counter is an atomic that the
+// dispatcher bumps without a lock, so reading them never waits for an interrupt handler.
+struct IrqCounters {
+  std::uint64_t dispatched = 0;  // IRQs that were not spurious, with or without a handler.
+  std::uint64_t unhandled = 0;   // Of those, IRQs on a line with no handler.
+  std::uint64_t spurious_irq7 = 0;
+  std::uint64_t spurious_irq15 = 0;
+};
+
+// Returns the dispatcher's counters.
+IrqCounters Counters();
+
 // Returns how many IRQs were dispatched (spurious ones not included), with or without a
 // handler: what an idle loop's halts compare with.
 std::uint64_t IrqCount();

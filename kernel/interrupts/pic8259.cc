@@ -73,7 +73,6 @@ bool ChainedPics::CheckSpurious(std::uint8_t irq) {
   if ((InService() & (1U << irq)) != 0) {
     return false;
   }
-  ++spurious_count_;
   if (irq == 15) {
     Send(primary_command_, PicCommand::kEndOfInterrupt);
   }

@@ -86,11 +86,8 @@ class ChainedPics {
   // Returns true if `irq` (7 or 15) is spurious: the PIC raised it, but no IRQ is in
   // service. A spurious IRQ must not be acknowledged at its own PIC, but a spurious IRQ 15
   // still needs an end-of-interrupt at the primary PIC (the cascade line was real);
-  // this function sends that itself.
+  // this function sends that itself. The caller counts it.
   bool CheckSpurious(std::uint8_t irq);
-
-  // Returns how many spurious IRQs were seen.
-  std::uint64_t spurious_count() const { return spurious_count_; }
 
  private:
   using CommandPort = libk::x86_64::Port<std::uint8_t, libk::x86_64::ReadWrite>;
@@ -108,7 +105,6 @@ class ChainedPics {
   CommandPort secondary_command_;
   libk::x86_64::Port<std::uint8_t, libk::x86_64::ReadWrite> secondary_data_;
   libk::x86_64::Port<std::uint8_t, libk::x86_64::WriteOnly> wait_port_;
-  std::uint64_t spurious_count_ = 0;
 };
 
 }  // namespace kernel::interrupts

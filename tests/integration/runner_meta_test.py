@@ -4,14 +4,20 @@ that hangs must fail by the runner's own timeout, one that triple-faults must fa
 the reset explained, a kernel whose tests fail (status 35) must fail, a kernel with a
 writable, executable page must fail the W^X check, and one whose code has a writable
 alias must fail the alias check (the real kernel passes both, with -m 8G -cpu max as
-well, on the boot tables and on its own)."""
+well, on the boot tables and on its own). Then the runner's input and comparison tools, on the real
+kernel's shell: bytes written to COM1 arrive exactly (NUL and 0xFF included), the chaos
+reaches the kernel (keys, COM1 garbage, NMIs; with a counter to confirm them, exactly as
+many NMIs as injected, and a counter that never moves fails the run), expected lines can
+be regular expressions, and lines that must repeat unchanged fail when they change or
+appear only once."""
 
 import re
 import subprocess
 import sys
 import time
 
-runner, hang_iso, triple_iso, failing_iso, wx_iso, alias_iso, kernel_iso = sys.argv[1:8]
+(runner, hang_iso, triple_iso, failing_iso, wx_iso, alias_iso, kernel_iso,
+ survival_iso) = sys.argv[1:9]
 failures = []
 
 
@@ -65,6 +71,62 @@ if (code != 0 or "W^X holds at 'Hello World!'" not in out or
                     "on the boot tables and on its own:\n" + out)
 else:
     print("ok: the real kernel passes the W^X and alias checks with -m 8G -cpu max")
+
+
+def passes(name, iso, must_contain, *extra):
+    """Runs the runner on `iso`; it must pass and say `must_contain` (text or a regex)."""
+    code, out, elapsed = run(iso, *extra)
+    said = (must_contain.search(out) if isinstance(must_contain, re.Pattern)
+            else must_contain in out)
+    if code != 0 or not said:
+        failures.append("%s: expected the runner to pass and say %r:\n%s"
+                        % (name, must_contain, out))
+    else:
+        print("ok: %s passed in %.1f s" % (name, elapsed))
+
+
+READY = "keel: shell on the keyboard and COM1; type help"
+# NUL, 0xFF, 0x01, ESC and NUL again reach the serial shell byte for byte: it ignores
+# exactly those five, and runs "xy" as an (unknown) command.
+passes("COM1 bytes are exact", kernel_iso, "passed",
+       "--timeout", "20", "--serial-input-after", READY + "=\\x00\\xffx\\x01y\\x1b\\x00\\nstats\\n",
+       "--expect-line", "unknown command 'xy'",
+       "--expect-line", r"re:^ +5 serial shell: control bytes ignored$",
+       "--check-at", "wake-queue overflows")
+check("regex line missing", kernel_iso, r"missing serial line matching '^ +9 NMIs$'",
+      "--timeout", "20", "--serial-input-after", READY + "=stats\\n",
+      "--expect-line", r"re:^ +9 NMIs$", "--check-at", "wake-queue overflows")
+# The chaos reaches the kernel; without a counter, NMIs injected back to back may merge.
+passes("chaos", kernel_iso,
+       re.compile(r"chaos sent 30\d key events, \d+ serial bytes, 10 NMIs in "),
+       "--timeout", "30", "--chaos-after", READY, "--chaos-keys", "300",
+       "--chaos-serial-bytes", "2000", "--chaos-nmis", "10", "--after-chaos-serial", "\\nstats\\n",
+       "--expect-line", r"re:^ +([1-9]|10) NMIs$",
+       "--expect-line", r"re:^ +[1-9]\d* scancodes received$",
+       "--expect-line", r"re:^ +[1-9]\d* serial bytes received$",
+       "--check-at", "wake-queue overflows")
+# With the crash-survival kernel's NMI counter, every NMI is counted before the next.
+passes("NMIs confirmed", survival_iso, "(each NMI counted before the next)",
+       "--timeout", "30", "--chaos-after", READY, "--chaos-nmis", "20",
+       "--chaos-nmi-counter", "crash_survival: NMI counter at ",
+       "--chaos-end-marker", "crash_survival: raised ", "--after-chaos-serial", "stats\\n",
+       "--expect-line", r"re:^ +20 NMIs$", "--expect-line", r"re:^ +50 spurious IRQ 15$",
+       "--check-at", "wake-queue overflows")
+# A "counter" that never moves (kernel text) must fail the run, not pass it.
+check("NMI counter that never moves", survival_iso, "NMI 1 was not counted within 10 s",
+      "--timeout", "30", "--serial-input-after", READY + "=0xffffffff80101000\\n",
+      "--chaos-after", "0xffffffff80101000", "--chaos-nmis", "3",
+      "--chaos-nmi-counter", "keel> ")
+passes("same lines", kernel_iso, "2 occurrences of the lines matching",
+       "--timeout", "20", "--serial-input-after", READY + "=heap\\nheap\\nticks\\n",
+       "--same-lines", "^fixed-size block heap: .*$", "--check-at", " ticks at ")
+check("same lines changed", kernel_iso, "changed: occurrence 1 is [('heap',), ('ticks',)], "
+      "occurrence 2 is [('heap',), ('uptime',)]",
+      "--timeout", "20", "--serial-input-after", READY + "=heap\\nticks\\nheap\\nuptime\\n",
+      "--same-lines", r"keel> (\w+)$", "--check-at", "up 0:0")
+check("same lines once", kernel_iso, "expected two or more occurrences to compare, found 1",
+      "--timeout", "20", "--serial-input-after", READY + "=uptime\\n",
+      "--same-lines", "^up ", "--check-at", "up 0:0")
 if failures:
     print("\n\n".join(failures), file=sys.stderr)
     sys.exit(1)

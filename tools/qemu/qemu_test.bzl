@@ -15,7 +15,9 @@ test.outputs/outputs.zip, as serial.log) and explains a failing status.
 `memory` and `cpu` choose the machine (`memory = "8G", cpu = "max"`); `check_wx_at`
 lists serial markers at which the runner dumps the page tables through QMP and fails the
 test if any page is both writable and executable, or if a frame mapped executable is
-writable through another page.
+writable through another page. `chaos_after` and the other `chaos_*`
+attributes send a key flood, garbage on COM1 and NMIs at once (tools/qemu/chaos.py);
+`same_lines` requires lines to repeat unchanged (docs/testing.md).
 """
 
 load("//boot:kernel_image.bzl", "kernel_image")
@@ -51,6 +53,21 @@ def _qemu_test_impl(ctx):
         args += ["--send-keys-after", item]
     for item in ctx.attr.serial_input_after:
         args += ["--serial-input-after", item]
+    if ctx.attr.chaos_after:
+        args += ["--chaos-after", ctx.attr.chaos_after, "--chaos-seed", str(ctx.attr.chaos_seed)]
+        args += ["--chaos-keys", str(ctx.attr.chaos_keys)]
+        args += ["--chaos-serial-bytes", str(ctx.attr.chaos_serial_bytes)]
+        args += ["--chaos-nmis", str(ctx.attr.chaos_nmis)]
+    if ctx.attr.chaos_nmi_counter:
+        args += ["--chaos-nmi-counter", ctx.attr.chaos_nmi_counter]
+    if ctx.attr.chaos_end_marker:
+        args += ["--chaos-end-marker", ctx.attr.chaos_end_marker]
+    if ctx.attr.after_chaos_keys:
+        args += ["--after-chaos-keys", ctx.attr.after_chaos_keys]
+    if ctx.attr.after_chaos_serial:
+        args += ["--after-chaos-serial", ctx.attr.after_chaos_serial]
+    for pattern in ctx.attr.same_lines:
+        args += ["--same-lines", pattern]
     for a in ctx.attr.qemu_args:
         args.append("--qemu-arg=" + a)
     script = ctx.actions.declare_file(ctx.label.name + ".sh")
@@ -62,7 +79,7 @@ def _qemu_test_impl(ctx):
             " ".join([_shell_quote(a) for a in args]),
         ),
     )
-    runfiles = ctx.runfiles(files = [ctx.file.iso, ctx.executable._runner])
+    runfiles = ctx.runfiles(files = [ctx.file.iso, ctx.executable._runner, ctx.file._chaos])
     return [DefaultInfo(executable = script, runfiles = runfiles)]
 
 def _shell_quote(s):
@@ -91,12 +108,33 @@ qemu_test = rule(
         "vga_cursor_shape": attr.string(doc = "TOP:BOTTOM scan lines the cursor must span."),
         "check_at": attr.string(doc = "Serial text after which the VGA checks run and QEMU is stopped."),
         "send_keys_after": attr.string_list(doc = "MARKER=KEYS: QMP send-key after MARKER."),
-        "serial_input_after": attr.string_list(doc = "MARKER=TEXT: write TEXT to COM1 after MARKER."),
+        "serial_input_after": attr.string_list(
+            doc = "MARKER=TEXT: write TEXT to COM1 after MARKER (escapes: \\n, \\xNN for any byte).",
+        ),
+        "chaos_after": attr.string(doc = "Serial text after which the chaos (chaos_*) starts, all at once."),
+        "chaos_keys": attr.int(doc = "Key events to send through QMP input-send-event."),
+        "chaos_serial_bytes": attr.int(doc = "Bytes of garbage to write to COM1."),
+        "chaos_nmis": attr.int(doc = "NMIs to inject through QMP inject-nmi."),
+        "chaos_nmi_counter": attr.string(
+            doc = "Serial text followed by the address of the kernel's NMI count: each NMI waits for the last to be counted.",
+        ),
+        "chaos_seed": attr.int(default = 1, doc = "Seed of the chaos generators."),
+        "chaos_end_marker": attr.string(doc = "Serial text to wait for after the chaos, before the after-chaos input."),
+        "after_chaos_keys": attr.string(doc = "Keys to type (as send_keys_after) once the chaos is over."),
+        "after_chaos_serial": attr.string(doc = "Text to write to COM1 once the chaos is over."),
+        "same_lines": attr.string_list(
+            doc = "Regexes: the lines (or groups) each matches must repeat unchanged, two or more times.",
+        ),
         "qemu_args": attr.string_list(doc = "Extra QEMU arguments."),
         "_runner": attr.label(
             default = "//tools/qemu:run_qemu_test.py",
             allow_single_file = True,
             executable = True,
+            cfg = "exec",
+        ),
+        "_chaos": attr.label(
+            default = "//tools/qemu:chaos.py",
+            allow_single_file = True,
             cfg = "exec",
         ),
     },

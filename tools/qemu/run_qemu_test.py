@@ -4,11 +4,12 @@
 The kernel reports over COM1 and ends the run through the isa-debug-exit device (port
 0xf4): writing 0x10 means success (QEMU exit status 33), 0x11 failure (status 35).
 The runner enforces its own timeout, keeps the whole serial log (in the test's
-undeclared outputs under Bazel), checks expected and forbidden serial lines, can read the
-VGA text screen through QMP, type keys (QMP send-key) and write bytes to COM1 after a
-marker line, and can check the page tables from outside: at a marker line it pauses the
-guest, lists every mapped page with QMP `info tlb` and fails the run if any page is both
-writable and executable (W^X), or if a physical frame that some page maps executable is
+undeclared outputs under Bazel), checks expected and forbidden serial lines and lines that
+must not change between occurrences, can read the VGA text screen through QMP, type keys
+(QMP send-key) and write bytes to COM1 after a marker line, unleash chaos after a marker
+(a key flood, garbage on COM1 and NMIs at once, chaos.py), and can check the page tables
+from outside: at a marker line it pauses the guest, lists every mapped page with QMP
+`info tlb` and fails the run if any page is both writable and executable (W^X), or if a physical frame that some page maps executable is
 writable through another page (a writable alias of code). On failure it prints the last
 serial lines and what the status means.
 """
@@ -18,6 +19,7 @@ import bisect
 import json
 import os
 import re
+import select
 import shutil
 import signal
 import socket
@@ -26,6 +28,9 @@ import sys
 import tempfile
 import threading
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import chaos  # noqa: E402
 
 STATUS_SUCCESS = 33  # (0x10 << 1) | 1
 STATUS_FAILURE = 35  # (0x11 << 1) | 1
@@ -48,7 +53,8 @@ def describe_status(status):
 
 
 class Qmp:
-    """A minimal QMP client over a unix socket."""
+    """A minimal QMP client over a unix socket; threads may share it (one command at a
+    time)."""
 
     def __init__(self, path, deadline):
         self.sock = None
@@ -64,6 +70,7 @@ class Qmp:
             raise RuntimeError("could not connect to QMP at " + path)
         self.sock.settimeout(5)
         self.buf = b""
+        self.lock = threading.Lock()
         self._read()  # greeting
         self.command("qmp_capabilities")
 
@@ -80,14 +87,15 @@ class Qmp:
         msg = {"execute": name}
         if arguments:
             msg["arguments"] = arguments
-        self.sock.sendall(json.dumps(msg).encode() + b"\n")
-        while True:
-            reply = self._read()
-            if "return" in reply:
-                return reply["return"]
-            if "error" in reply:
-                raise RuntimeError("QMP %s failed: %s" % (name, reply["error"]))
-            # Asynchronous events are skipped.
+        with self.lock:
+            self.sock.sendall(json.dumps(msg).encode() + b"\n")
+            while True:
+                reply = self._read()
+                if "return" in reply:
+                    return reply["return"]
+                if "error" in reply:
+                    raise RuntimeError("QMP %s failed: %s" % (name, reply["error"]))
+                # Asynchronous events are skipped.
 
     def vga_rows(self):
         """Returns the 25 rows of the VGA text screen as strings."""
@@ -304,6 +312,42 @@ class SerialReader(threading.Thread):
                 self.cond.wait(min(remaining, 0.1))
 
 
+class SerialWriter:
+    """Writes bytes to COM1 (QEMU's stdin) for several threads, a whole write at a time.
+    QEMU reads its stdin only as fast as the guest's UART takes bytes, so a write waits
+    for room, but never past the deadline."""
+
+    def __init__(self, stream, deadline):
+        self.fd = stream.fileno()
+        self.deadline = deadline
+        self.lock = threading.Lock()
+
+    def write(self, data):
+        """Writes `data`; returns False if the deadline passed first (or QEMU is gone)."""
+        with self.lock:
+            while data:
+                remaining = self.deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                _, ready, _ = select.select([], [self.fd], [], min(remaining, 0.5))
+                if not ready:
+                    continue
+                try:
+                    # A pipe that select calls writable takes up to PIPE_BUF bytes at once.
+                    written = os.write(self.fd, data[:select.PIPE_BUF])
+                except (BrokenPipeError, OSError):
+                    return False
+                data = data[written:]
+            return True
+
+
+def serial_bytes(text):
+    """Returns the bytes that TEXT stands for: backslash escapes as in Python strings
+    (\\n, \\r, \\t, \\b, \\xNN for any byte, \\\\), other characters as
+    themselves (up to U+00FF)."""
+    return text.encode("latin-1", "backslashreplace").decode("unicode_escape").encode("latin-1")
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -313,7 +357,9 @@ def parse_args(argv):
     p.add_argument("--expect-status", type=int, default=STATUS_SUCCESS,
                    help="expected QEMU exit status (default 33: kernel reported success)")
     p.add_argument("--expect-line", action="append", default=[],
-                   help="a serial line must contain this text (in the given order)")
+                   help="a serial line must contain this text (in the given order); with "
+                        "the prefix re:, the rest is a regular expression a line must match "
+                        "(re.search)")
     p.add_argument("--forbid-line", action="append", default=[],
                    help="no serial line may contain this text")
     p.add_argument("--vga-row", action="append", default=[], metavar="ROW:TEXT",
@@ -330,8 +376,34 @@ def parse_args(argv):
                    help="after a serial line contains MARKER, type KEYS (comma-separated QMP "
                         "qcodes, '+' joins a chord: shift+a,b,ret)")
     p.add_argument("--serial-input-after", action="append", default=[], metavar="MARKER=TEXT",
-                   help="after a serial line contains MARKER, write TEXT to COM1 "
-                        "(\\n escapes allowed)")
+                   help="after a serial line contains MARKER, write TEXT to COM1, byte for "
+                        "byte (escapes: \\n, \\r, \\t, \\b, \\xNN for any byte)")
+    p.add_argument("--chaos-after", default=None, metavar="MARKER",
+                   help="after a serial line contains MARKER, send the chaos (the --chaos-* "
+                        "counts) all at once, interleaved in time")
+    p.add_argument("--chaos-keys", type=int, default=0,
+                   help="key events (presses and releases, modifiers and extended keys "
+                        "among them) to send through QMP input-send-event")
+    p.add_argument("--chaos-serial-bytes", type=int, default=0,
+                   help="bytes of garbage to write to COM1 (NUL, 0xFF, escapes, KiB-long "
+                        "lines without a newline, ...)")
+    p.add_argument("--chaos-nmis", type=int, default=0, help="NMIs to inject (QMP inject-nmi)")
+    p.add_argument("--chaos-nmi-counter", default=None, metavar="TEXT",
+                   help="the serial line containing TEXT gives, after it, the guest-virtual "
+                        "address (0x...) of the kernel's 64-bit NMI count: each NMI is then "
+                        "injected only once the previous one was counted, so none merge")
+    p.add_argument("--chaos-seed", type=int, default=1, help="seed of the chaos generators")
+    p.add_argument("--chaos-end-marker", default=None, metavar="MARKER",
+                   help="after the chaos, wait for a serial line containing MARKER (the "
+                        "kernel's own part of the chaos is over) before the after-chaos input")
+    p.add_argument("--after-chaos-keys", default=None, metavar="KEYS",
+                   help="keys to type (as --send-keys-after) once the chaos is over")
+    p.add_argument("--after-chaos-serial", default=None, metavar="TEXT",
+                   help="text to write to COM1 (as --serial-input-after) once the chaos is over")
+    p.add_argument("--same-lines", action="append", default=[], metavar="REGEX",
+                   help="the serial lines matching REGEX (their groups, if it has any) must "
+                        "repeat unchanged: each line equal to the first match starts an "
+                        "occurrence, and there must be two or more, all the same")
     p.add_argument("--check-wx-at", action="append", default=[], metavar="MARKER",
                    help="after a serial line contains MARKER, pause the guest, dump its page "
                         "tables (QMP info tlb) and fail if a page is writable and executable, "
@@ -374,28 +446,37 @@ def main(argv):
     serial.start()
     stopped_by_runner = False
     qmp = None
+    writer = SerialWriter(proc.stdin, deadline)
+    background = []  # Threads started by marker actions (the chaos).
     try:
         needs_qmp = (args.vga_row or args.send_keys_after or args.vga_cursor or
-                     args.check_wx_at)
+                     args.check_wx_at or args.chaos_after or args.after_chaos_keys)
         if needs_qmp:
             qmp = Qmp(qmp_path, deadline)
-        run_marker_actions(args, serial, qmp, proc, deadline, problems)
+        run_marker_actions(args, serial, qmp, writer, deadline, problems, background,
+                           lambda: not exits_within(proc, 2.0), proc.kill)
         if args.check_at is not None:
             if serial.wait_for(args.check_at, deadline) is None:
                 problems.append("never saw %r on serial" % args.check_at)
             else:
                 check_vga(qmp, args.vga_row, deadline, problems)
                 check_cursor(qmp, args.vga_cursor, args.vga_cursor_shape, deadline, problems)
+            settle(background)
             stopped_by_runner = True
             proc.kill()
         try:
             proc.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
+            settle(background)
             proc.kill()
             proc.wait()
             problems.append("timed out after %.1f s: the kernel hung (no isa-debug-exit)"
                             % args.timeout)
             stopped_by_runner = True
+        for thread in background:
+            thread.join(timeout=max(0.1, deadline - time.monotonic()))
+            if thread.is_alive():
+                problems.append("the chaos was still running when the run ended")
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -412,16 +493,21 @@ def main(argv):
             describe_status(status), describe_status(args.expect_status)))
     pos = 0
     for want in args.expect_line:
-        found = next((i for i in range(pos, len(serial.lines)) if want in serial.lines[i]), None)
+        matches = line_matcher(want)
+        found = next((i for i in range(pos, len(serial.lines)) if matches(serial.lines[i])), None)
         if found is None:
-            problems.append("missing serial line containing %r%s" % (
-                want, " (after the previous expected line)" if pos else ""))
+            problems.append("missing serial line %s %r%s" % (
+                "matching" if want.startswith("re:") else "containing",
+                want[3:] if want.startswith("re:") else want,
+                " (after the previous expected line)" if pos else ""))
         else:
             pos = found + 1
     for bad in args.forbid_line:
         for line in serial.lines:
             if bad in line:
                 problems.append("forbidden serial line: %r" % line)
+    for pattern in args.same_lines:
+        check_same_lines(pattern, serial.lines, problems)
     stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
     if problems:
         print("keel-qemu: FAILED after %.2f s (%s)" % (elapsed, args.iso), file=sys.stderr)
@@ -440,19 +526,49 @@ def main(argv):
     return 0
 
 
-def run_marker_actions(args, serial, qmp, proc, deadline, problems):
+def settle(background):
+    """Gives background threads (the chaos) a moment to end before QEMU is stopped: at
+    the deadline they stop by themselves and say what they were waiting for."""
+    for thread in background:
+        thread.join(timeout=2.0)
+
+
+def exits_within(proc, seconds):
+    """Returns whether QEMU has ended, or ends within `seconds` (its socket may close just
+    before the process is gone)."""
+    try:
+        proc.wait(timeout=seconds)
+        return True
+    except subprocess.TimeoutExpired:
+        return False
+
+
+def run_marker_actions(args, serial, qmp, writer, deadline, problems, background, running,
+                       stop_qemu):
     """Runs each marker-triggered action once, at the first serial line containing its
     marker, in the order the lines arrive; on one line, W^X checks come first (they look
-    at the state the marker announces), then keys, then COM1 input."""
-    actions = [(marker, "check W^X", lambda marker=marker: check_wx(qmp, marker, problems))
+    at the state the marker announces), then keys, then COM1 input, then the chaos (which
+    runs on in `background` threads while later markers are watched). An action that
+    fails because QEMU has ended (the kernel exited on the keys typed so far) stops the
+    actions quietly: the exit status and the serial lines judge that run."""
+    actions = [(marker, "check W^X", lambda _, marker=marker: check_wx(qmp, marker, problems))
                for marker in args.check_wx_at]
     for item in args.send_keys_after:
         marker, keys = item.split("=", 1)
-        actions.append((marker, "send keys", lambda keys=keys: send_keys(qmp, keys)))
+        actions.append((marker, "send keys", lambda _, keys=keys: send_keys(qmp, keys)))
     for item in args.serial_input_after:
         marker, text = item.split("=", 1)
         actions.append((marker, "write to COM1",
-                        lambda text=text: write_serial(proc, text)))
+                        lambda _, text=text: write_serial(writer, text)))
+    if args.chaos_after:
+        def start_chaos(index):
+            thread = threading.Thread(
+                target=run_chaos,
+                args=(args, serial, qmp, writer, deadline, problems, index, stop_qemu),
+                daemon=True)
+            thread.start()
+            background.append(thread)
+        actions.append((args.chaos_after, "start the chaos", start_chaos))
     index = 0
     while actions:
         line = serial.wait_line(index, deadline)
@@ -462,8 +578,64 @@ def run_marker_actions(args, serial, qmp, proc, deadline, problems):
             return
         for action in [a for a in actions if a[0] in line]:
             actions.remove(action)
-            action[2]()
+            try:
+                action[2](index)
+            except (RuntimeError, OSError) as error:
+                if not running():
+                    return
+                problems.append("could not %s after %r: %s" % (action[1], action[0], error))
         index += 1
+
+
+def nmi_counter_address(serial, text, deadline, problems):
+    """Returns the address (0x...) after `text` on the first serial line containing it."""
+    index = serial.wait_for(text, deadline)
+    match = chaos.ADDRESS.search(serial.lines[index].split(text, 1)[1]) if index is not None \
+        else None
+    if match is None:
+        problems.append("chaos: found no NMI counter address after %r on serial" % text)
+        return None
+    return int(match.group(1), 16)
+
+
+def run_chaos(args, serial, qmp, writer, deadline, problems, start_index, stop_qemu):
+    """Sends the chaos, waits for its end (and for the kernel's end marker), then types
+    and writes the after-chaos input. If the chaos cannot be sent (a kernel that does not
+    count NMIs, a COM1 that takes nothing), it stops QEMU: the run fails now, with the
+    reason, instead of waiting for lines that cannot come until the deadline."""
+    counter = None
+    if args.chaos_nmi_counter and args.chaos_nmis:
+        counter = nmi_counter_address(serial, args.chaos_nmi_counter, deadline, problems)
+        if counter is None:
+            stop_qemu()
+            return
+    started = time.monotonic()
+    storm = chaos.Chaos(qmp, writer.write, deadline, problems, keys=args.chaos_keys,
+                        serial_bytes=args.chaos_serial_bytes, nmis=args.chaos_nmis,
+                        nmi_counter=counter, seed=args.chaos_seed)
+    storm.start()
+    if not storm.join():
+        problems.append("chaos: still sending at the deadline (%s so far)" % storm.summary())
+        return
+    if storm.failed:
+        problems.append("chaos: the runner stopped QEMU after sending %s" % storm.summary())
+        stop_qemu()
+        return
+    print("keel-qemu: chaos sent %s in %.2f s%s" % (
+        storm.summary(), time.monotonic() - started,
+        " (each NMI counted before the next)" if counter is not None else ""))
+    if args.chaos_end_marker:
+        if serial.wait_for(args.chaos_end_marker, deadline, start=start_index) is None:
+            problems.append("chaos: never saw %r on serial after the chaos began"
+                            % args.chaos_end_marker)
+            return
+    try:
+        if args.after_chaos_keys:
+            send_keys(qmp, args.after_chaos_keys)
+        if args.after_chaos_serial:
+            write_serial(writer, args.after_chaos_serial)
+    except (RuntimeError, OSError) as error:
+        problems.append("could not send the after-chaos input: %s" % error)
 
 
 def send_keys(qmp, keys):
@@ -472,9 +644,60 @@ def send_keys(qmp, keys):
         time.sleep(0.05)
 
 
-def write_serial(proc, text):
-    proc.stdin.write(text.encode().decode("unicode_escape").encode("latin-1"))
-    proc.stdin.flush()
+def write_serial(writer, text):
+    if not writer.write(serial_bytes(text)):
+        raise RuntimeError("COM1 took no input before the deadline, or QEMU is gone")
+
+
+def line_matcher(want):
+    """Returns a test for one expected line: a regular expression after re:, else text."""
+    if want.startswith("re:"):
+        pattern = re.compile(want[3:])
+        return lambda line: pattern.search(line) is not None
+    return lambda line: want in line
+
+
+def same_lines_occurrences(pattern, lines):
+    """Splits the lines matching `pattern` (as their groups, if it has any) into
+    occurrences: each one equal to the first match starts a new occurrence."""
+    regex = re.compile(pattern)
+    occurrences = []
+    for line in lines:
+        match = regex.search(line)
+        if match is None:
+            continue
+        key = match.groups() if regex.groups else (line,)
+        if not occurrences or key == occurrences[0][0]:
+            occurrences.append([key])
+        else:
+            occurrences[-1].append(key)
+    return occurrences
+
+
+def describe_matches(matched, limit=6):
+    shown = ", ".join(repr(m[0] if len(m) == 1 else m) for m in matched[:limit])
+    return shown + ("" if len(matched) <= limit else ", and %d more" % (len(matched) - limit))
+
+
+def check_same_lines(pattern, lines, problems):
+    """Records a problem unless the lines matching `pattern` repeat, unchanged, twice or
+    more (same_lines_occurrences)."""
+    occurrences = same_lines_occurrences(pattern, lines)
+    if len(occurrences) < 2:
+        matched = [key for occurrence in occurrences for key in occurrence]
+        problems.append("lines matching %r: expected two or more occurrences to compare, "
+                        "found %d (an occurrence starts at a line equal to the first; the "
+                        "lines matched: %s)" % (pattern, len(occurrences),
+                                                 describe_matches(matched)))
+        return
+    first = occurrences[0]
+    for number, occurrence in enumerate(occurrences[1:], start=2):
+        if occurrence != first:
+            problems.append("lines matching %r changed: occurrence 1 is %r, occurrence %d is %r"
+                            % (pattern, first, number, occurrence))
+            return
+    print("keel-qemu: %d occurrences of the lines matching %r are the same (%d lines each)"
+          % (len(occurrences), pattern, len(first)))
 
 
 def check_vga(qmp, rows, deadline, problems):

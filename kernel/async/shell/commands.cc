@@ -20,6 +20,7 @@ constexpr Command kCommands[] = {
     {"heap", "heap statistics", &ShellContext::Heap},
     {"tasks", "the executor's tasks", &ShellContext::Tasks},
     {"ticks", "timer ticks and rate", &ShellContext::Ticks},
+    {"stats", "interrupts and input dropped or ignored", &ShellContext::Stats},
 };
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }

@@ -24,6 +24,9 @@ class ShellContext {
   virtual void Tasks(libk::Sink& out) = 0;
   // Writes the timer's tick count and rate.
   virtual void Ticks(libk::Sink& out) = 0;
+  // Writes what the kernel counted and let go since boot: NMIs, spurious and unhandled
+  // IRQs, input dropped at full queues or ignored by the decoder and the line editors.
+  virtual void Stats(libk::Sink& out) = 0;
 
  protected:
   ShellContext() = default;
@@ -34,9 +37,9 @@ class ShellContext {
 inline constexpr libk::StringView kPrompt = "keel> ";
 
 // Runs the command `line` (spaces around it ignored; an empty line does nothing), writing
-// its output to `out`: `help` lists the commands; `uptime`, `mem`, `heap`, `tasks` and
-// `ticks` ask `context`; a command with arguments, or an unknown one, gets a one-line
-// error.
+// its output to `out`: `help` lists the commands; `uptime`, `mem`, `heap`, `tasks`,
+// `ticks` and `stats` ask `context`; a command with arguments, or an unknown one, gets a
+// one-line error.
 void RunCommand(libk::StringView line, ShellContext& context, libk::Sink& out);
 
 }  // namespace kernel::async::shell

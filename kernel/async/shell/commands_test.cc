@@ -24,6 +24,7 @@ class FakeContext final : public ShellContext {
   void Heap(libk::Sink& out) override { out.Write("heap!\n"); }
   void Tasks(libk::Sink& out) override { out.Write("tasks!\n"); }
   void Ticks(libk::Sink& out) override { out.Write("ticks!\n"); }
+  void Stats(libk::Sink& out) override { out.Write("stats!\n"); }
 };
 
 std::string RunLine(const char* line) {
@@ -39,12 +40,13 @@ TEST(CommandsTest, EachCommandAsksItsProvider) {
   EXPECT_EQ(RunLine("heap"), "heap!\n");
   EXPECT_EQ(RunLine("tasks"), "tasks!\n");
   EXPECT_EQ(RunLine("  ticks\t "), "ticks!\n");
+  EXPECT_EQ(RunLine("stats"), "stats!\n");
 }
 
 TEST(CommandsTest, HelpListsEveryCommand) {
   const std::string help = RunLine("help");
   EXPECT_EQ(help.rfind("commands:\n", 0), 0U);
-  for (const char* name : {"help", "uptime", "mem", "heap", "tasks", "ticks"}) {
+  for (const char* name : {"help", "uptime", "mem", "heap", "tasks", "ticks", "stats"}) {
     EXPECT_NE(help.find(std::string("  ") + name + " "), std::string::npos) << name;
   }
 }
@@ -58,6 +60,7 @@ TEST(CommandsTest, UnknownCommandsAndArgumentsGetOneLineOfError) {
   EXPECT_EQ(RunLine("reboot now"), "unknown command 'reboot'; type help for the list\n");
   EXPECT_EQ(RunLine("helpme"), "unknown command 'helpme'; type help for the list\n");
   EXPECT_EQ(RunLine("heap please"), "heap: takes no arguments\n");
+  EXPECT_EQ(RunLine("stats -a"), "stats: takes no arguments\n");
 }
 
 }  // namespace

@@ -89,6 +89,9 @@ class Keyboard {
 
   constexpr const Modifiers& modifiers() const { return modifiers_; }
 
+  // Returns how many bytes the scancode decoder ignored (Decoder::ignored()).
+  constexpr std::uint64_t ignored_bytes() const { return decoder_.ignored(); }
+
  private:
   Decoder decoder_;
   Modifiers modifiers_;

@@ -155,6 +155,14 @@ TEST(Keyboard, NonCharacterKeysAreRaw) {
   EXPECT_TRUE(keyboard.modifiers().alt());
 }
 
+TEST(Keyboard, ReportsTheBytesItsDecoderIgnored) {
+  Keyboard keyboard;
+  // An unknown code (0x59, and its release) and an error byte type nothing and are counted;
+  // the 'a' around them types.
+  EXPECT_EQ(Text(FeedAll(keyboard, {0x59, 0x1e, 0xd9, 0xff, 0x9e})), U"a");
+  EXPECT_EQ(keyboard.ignored_bytes(), 3U);
+}
+
 TEST(DecodedKeyDeathTest, RejectsTheWrongAccessor) {
   EXPECT_DEATH(DecodedKey::Raw(KeyCode::kF1).unicode(), "not a character");
   EXPECT_DEATH(DecodedKey::Unicode('a').raw(), "not a raw key");

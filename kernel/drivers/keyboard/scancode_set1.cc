@@ -167,6 +167,7 @@ KeyCode ExtendedKey(std::uint8_t make_code) {
 libk::Optional<KeyEvent> Decoder::Feed(std::uint8_t byte) {
   if (byte == 0x00 || byte == 0xff) {  // Keyboard error or buffer overrun.
     Reset();
+    ++ignored_;
     return {};
   }
   switch (state_) {
@@ -201,7 +202,7 @@ libk::Optional<KeyEvent> Decoder::FeedIdle(std::uint8_t byte) {
     state_ = State::kPause;
     return {};
   }
-  return EventFor(BaseKey(MakeCode(byte)), byte);
+  return EventOrIgnore(BaseKey(MakeCode(byte)), byte);
 }
 
 libk::Optional<KeyEvent> Decoder::FeedExtended(std::uint8_t byte) {
@@ -209,7 +210,12 @@ libk::Optional<KeyEvent> Decoder::FeedExtended(std::uint8_t byte) {
   if (byte == kExtendedPrefix || byte == kPausePrefix) return FeedIdle(byte);  // Restart.
   const std::uint8_t make_code = MakeCode(byte);
   if (IsFakeShift(make_code)) return {};
-  return EventFor(ExtendedKey(make_code), byte);
+  return EventOrIgnore(ExtendedKey(make_code), byte);
+}
+
+libk::Optional<KeyEvent> Decoder::EventOrIgnore(KeyCode key, std::uint8_t byte) {
+  if (key == KeyCode::kNone) ++ignored_;
+  return EventFor(key, byte);
 }
 
 }  // namespace kernel::drivers::keyboard

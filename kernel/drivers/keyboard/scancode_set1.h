@@ -26,6 +26,8 @@ namespace kernel::drivers::keyboard {
 //   again after at most two bytes that are not themselves prefixes.
 // - Controller replies (ACK 0xFA, resend 0xFE, echo 0xEE) decode to releases of unknown
 //   codes, so they produce nothing.
+// - Every byte that belongs to no key (an unknown code, an error byte) is counted in
+//   ignored(), so a kernel can report what it did not understand.
 class Decoder {
  public:
   constexpr Decoder() = default;
@@ -39,6 +41,10 @@ class Decoder {
   // Abandons any sequence in progress.
   constexpr void Reset() { state_ = State::kIdle; }
 
+  // Returns how many bytes were ignored: unknown make or break codes (plain or after E0;
+  // the fake shifts excepted, which belong to their key) and the error bytes 00 and FF.
+  constexpr std::uint64_t ignored() const { return ignored_; }
+
  private:
   enum class State : std::uint8_t {
     kIdle,
@@ -50,8 +56,12 @@ class Decoder {
   libk::Optional<KeyEvent> FeedIdle(std::uint8_t byte);
   libk::Optional<KeyEvent> FeedExtended(std::uint8_t byte);
 
+  // Returns the event for `key`, or counts `key` as ignored if it is kNone.
+  libk::Optional<KeyEvent> EventOrIgnore(KeyCode key, std::uint8_t byte);
+
   State state_ = State::kIdle;
   bool pause_release_ = false;  // In kPauseSecond: whether the sequence is the release half.
+  std::uint64_t ignored_ = 0;
 };
 
 // Returns the key for a one-byte make code (0x01..0x7F), or kNone.

@@ -58,23 +58,34 @@ RC_GTEST_PROP(Decoder, DecodesEncodedActions, ()) {
   Decoder decoder;
   RC_ASSERT(FeedAll(decoder, Encode(actions)) == ExpectedEvents(actions));
   RC_ASSERT(decoder.idle());
+  RC_ASSERT(decoder.ignored() == 0U);
+}
+
+// Whether `chunk` is one of the fake shifts wrapped around navigation keys (E0 2A, E0 AA,
+// E0 36, E0 B6), which belong to their key and are not counted as ignored.
+bool IsFakeShiftChunk(const std::vector<std::uint8_t>& chunk) {
+  return chunk.size() == 2 && chunk[0] == 0xe0 &&
+         ((chunk[1] & 0x7f) == 0x2a || (chunk[1] & 0x7f) == 0x36);
 }
 
 RC_GTEST_PROP(Decoder, SilentChunksBetweenActionsChangeNothing, ()) {
   const auto actions = *GenActions();
   std::vector<std::uint8_t> bytes;
+  std::uint64_t unknown = 0;  // Each silent chunk but a fake shift holds one unknown byte.
   for (const Action& action : actions) {
     const int chunks = *rc::gen::inRange(0, 3);
     for (int i = 0; i < chunks; ++i) {
       static const auto kSilentChunk = rc::gen::elementOf(testing::SilentChunks());
       const auto chunk = *kSilentChunk;
       bytes.insert(bytes.end(), chunk.begin(), chunk.end());
+      if (!IsFakeShiftChunk(chunk)) ++unknown;
     }
     const auto encoded = Encode(action);
     bytes.insert(bytes.end(), encoded.begin(), encoded.end());
   }
   Decoder decoder;
   RC_ASSERT(FeedAll(decoder, bytes) == ExpectedEvents(actions));
+  RC_ASSERT(decoder.ignored() == unknown);
 }
 
 RC_GTEST_PROP(Decoder, NeverEmitsAnInvalidKey, ()) {
@@ -160,6 +171,15 @@ TEST(Decoder, KnownSequences) {
 TEST(Decoder, ControllerRepliesDecodeToNothing) {
   Decoder decoder;
   EXPECT_TRUE(FeedAll(decoder, {0xfa, 0xfe, 0xee, 0xfc, 0xfd}).empty());
+  EXPECT_EQ(decoder.ignored(), 5U);
+}
+
+TEST(Decoder, CountsWhatItIgnores) {
+  Decoder decoder;
+  // Error bytes, an unknown plain code (0x59) and an unknown extended one (E0 5E, a
+  // power key) count; prefixes, known keys and fake shifts do not.
+  FeedAll(decoder, {0x00, 0xff, 0x59, 0xd9, 0xe0, 0x5e, 0x1e, 0x9e, 0xe0, 0x2a, 0xe0, 0x48});
+  EXPECT_EQ(decoder.ignored(), 5U);
 }
 
 }  // namespace
