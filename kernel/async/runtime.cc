@@ -64,7 +64,7 @@ KernelExecutor::~KernelExecutor() {
 std::uint64_t KernelExecutor::halts() { return halt_count.load(std::memory_order_relaxed); }
 
 void KernelExecutor::TimerHook::OnTick(std::uint64_t ticks) {
-  static_cast<void>(executor_.WakeIfTimerDue(libk::async::Instant::FromTicks(ticks)));
+  static_cast<void>(executor_->WakeIfTimerDue(libk::async::Instant::FromTicks(ticks)));
 }
 
 bool KernelExecutor::Idle(void* /*context*/, libk::async::Executor& executor) {

@@ -56,11 +56,11 @@ class KernelExecutor {
   // atomic flag set (Executor::WakeIfTimerDue).
   class TimerHook final : public time::TickHook {
    public:
-    explicit TimerHook(libk::async::Executor& executor) : executor_(executor) {}
+    explicit TimerHook(libk::async::Executor& executor) : executor_(&executor) {}
     void OnTick(std::uint64_t ticks) override;
 
    private:
-    libk::async::Executor& executor_;
+    libk::async::Executor* executor_;
   };
 
   static bool Idle(void* context, libk::async::Executor& executor);
