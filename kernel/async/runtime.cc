@@ -2,7 +2,10 @@
 
 #include <atomic>
 
+#include "libk/async/idle.h"
 #include "libk/panic/panic.h"
+#include "libk/result/error.h"
+#include "libk/result/result.h"
 #include "libk/sync/interrupts.h"
 
 #include "kernel/interrupts/interrupts.h"
@@ -19,6 +22,21 @@ libk::async::Instant ReadTicks(void* /*context*/) {
   return libk::async::Instant::FromTicks(time::Ticks());
 }
 
+// The CPU as HaltUntilWoken sees it: the interrupt flag, and `sti; hlt`.
+struct KernelCpu {
+  static void DisableInterrupts() { libk::interrupts::Disable(); }
+  static void EnableInterrupts() {
+    // SAFETY: interrupts::Init loaded the IDT (required by KernelExecutor's constructor's
+    // caller) and every lock an interrupt handler takes is an IrqMutex.
+    libk::interrupts::Enable();
+  }
+  static bool HaltUntilInterrupt() {
+    halt_count.fetch_add(1, std::memory_order_relaxed);
+    interrupts::WaitForInterrupt();
+    return true;
+  }
+};
+
 }  // namespace
 
 libk::async::Duration Milliseconds(std::uint64_t ms) {
@@ -32,26 +50,26 @@ libk::async::Duration Milliseconds(std::uint64_t ms) {
 libk::async::Clock TickClock() { return libk::async::Clock{&ReadTicks, nullptr}; }
 
 KernelExecutor::KernelExecutor()
-    : executor_(wakes_, TickClock(), libk::async::IdleStep{&KernelExecutor::Idle, nullptr}) {}
+    : executor_(wakes_, TickClock(), libk::async::IdleStep{&KernelExecutor::Idle, nullptr}) {
+  const libk::Result<void> added = time::AddTickHook(timer_hook_);
+  LIBK_ASSERT(added.is_ok(), "KernelExecutor: cannot register its timer queue's tick hook: {}",
+              libk::ErrorName(added.error()));
+}
+
+KernelExecutor::~KernelExecutor() {
+  const libk::Result<void> removed = time::RemoveTickHook(timer_hook_);
+  LIBK_ASSERT(removed.is_ok(), "KernelExecutor: its tick hook was not registered");
+}
 
 std::uint64_t KernelExecutor::halts() { return halt_count.load(std::memory_order_relaxed); }
 
+void KernelExecutor::TimerHook::OnTick(std::uint64_t ticks) {
+  static_cast<void>(executor_->WakeIfTimerDue(libk::async::Instant::FromTicks(ticks)));
+}
+
 bool KernelExecutor::Idle(void* /*context*/, libk::async::Executor& executor) {
-  // Checked with interrupts off: a wake pushed by a handler after this check cannot be
-  // missed, because `sti; hlt` enables interrupts and halts in one step, and the pending
-  // interrupt then ends the halt.
-  libk::interrupts::Disable();
-  const libk::Optional<libk::async::Instant> deadline = executor.NextDeadline();
-  const bool timer_due = deadline && *deadline <= executor.Now();
-  if (executor.HasPendingWakes() || timer_due) {
-    // SAFETY: interrupts::Init loaded the IDT (required by the constructor's caller) and
-    // every lock an interrupt handler takes is an IrqMutex.
-    libk::interrupts::Enable();
-    return true;
-  }
-  halt_count.fetch_add(1, std::memory_order_relaxed);
-  interrupts::WaitForInterrupt();
-  return true;
+  KernelCpu cpu;
+  return libk::async::HaltUntilWoken(executor, cpu);
 }
 
 }  // namespace kernel::async

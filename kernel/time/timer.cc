@@ -4,22 +4,23 @@
 #include <cstdint>
 
 #include "libk/panic/panic.h"
+#include "libk/result/result.h"
 
 #include "kernel/interrupts/interrupts.h"
 #include "kernel/interrupts/irq.h"
 #include "kernel/time/system_pit.h"
+#include "kernel/time/tick_hooks.h"
 
 namespace kernel::time {
 namespace {
 
 std::atomic<std::uint64_t> ticks{0};
 std::atomic<std::uint64_t> millihertz{0};
-std::atomic<TickHook> tick_hook{nullptr};
+constinit TickHooks<kMaxTickHooks> tick_hooks;
 
 void OnTimer() {
   const std::uint64_t now = ticks.fetch_add(1, std::memory_order_relaxed) + 1;
-  const TickHook hook = tick_hook.load(std::memory_order_relaxed);
-  if (hook != nullptr) hook(now);
+  tick_hooks.Run(now);
 }
 
 }  // namespace
@@ -36,6 +37,8 @@ std::uint64_t Ticks() { return ticks.load(std::memory_order_relaxed); }
 
 std::uint64_t TimerMillihertz() { return millihertz.load(std::memory_order_relaxed); }
 
-void SetTickHook(TickHook hook) { tick_hook.store(hook, std::memory_order_relaxed); }
+libk::Result<void> AddTickHook(TickHook& hook) { return tick_hooks.Add(hook); }
+
+libk::Result<void> RemoveTickHook(TickHook& hook) { return tick_hooks.Remove(hook); }
 
 }  // namespace kernel::time

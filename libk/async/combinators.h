@@ -136,8 +136,7 @@ class DeadlineAwaiter : public Awaiter {
       return false;
     }
     timer_.waker = context.waker().token();
-    queue_ = &ExecutorAccess::Timers(executor);
-    queue_->Insert(timer_);
+    queue_ = &ExecutorAccess::AddTimer(executor, timer_);
     return true;
   }
   Result<T> await_resume() {

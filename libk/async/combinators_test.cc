@@ -35,8 +35,8 @@ Task<Counted> After(std::uint64_t ticks, int value, std::vector<int>* ended) {
 }
 
 struct Fixture {
-  FakeClock clock;
   BoundedWakeQueue<64> wakes;
+  FakeClock clock;
   Executor executor{wakes, clock.clock(), clock.AdvanceToNextDeadline()};
 };
 

@@ -119,8 +119,18 @@ void Executor::Wake(TaskToken token) {
   }
 }
 
+bool Executor::WakeIfTimerDue(Instant now) {
+  if (!timers_.DueAt(now)) return false;
+  if (!timers_due_.load(std::memory_order_relaxed) &&
+      !timers_due_.exchange(true, std::memory_order_release)) {
+    timer_wakes_.fetch_add(1, std::memory_order_relaxed);
+  }
+  return true;
+}
+
 bool Executor::HasPendingWakes() const {
-  return !wakes_.IsEmpty() || rescan_.load(std::memory_order_acquire);
+  return !wakes_.IsEmpty() || rescan_.load(std::memory_order_acquire) ||
+         timers_due_.load(std::memory_order_acquire);
 }
 
 void Executor::DrainWakes() {
@@ -150,8 +160,24 @@ void Executor::MakeReady(TaskToken token) {
   PushReady(*slot);
 }
 
+void Executor::AddTimer(internal::TimerNode& node) {
+  // Linking publishes the new earliest deadline. A tick that struck since the caller read
+  // the clock ran its hook before that, so it could not see this timer: ask the hook's
+  // question again now. Either the tick came first and this sees it, or the publication
+  // came first and the tick's hook sees it (docs/async.md, "Timers"). The fence orders the
+  // publication before the clock read for a tick counted on another CPU.
+  timers_.Insert(node);
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+  WakeIfTimerDue(clock_.Now());
+}
+
 void Executor::FireTimers() {
-  if (timers_.empty()) return;
+  // Cleared before the timers fire: a tick that finds a timer due while they fire wakes the
+  // run loop again (a spurious wake at worst, never a lost one).
+  if (!timers_due_.load(std::memory_order_relaxed) ||
+      !timers_due_.exchange(false, std::memory_order_acquire)) {
+    return;
+  }
   timers_.Expire(clock_.Now(), [this](TaskToken token) { Wake(token); });
 }
 
@@ -285,6 +311,7 @@ void Executor::UnlinkReady(Slot& slot) {
 ExecutorStats Executor::stats() const {
   ExecutorStats stats = stats_;
   stats.wake_overflows = wakes_.overflows();
+  stats.timer_wakes = timer_wakes_.load(std::memory_order_relaxed);
   stats.slots = slots_.size();
   return stats;
 }

@@ -42,10 +42,10 @@ using WakeQueue = MpscQueue<std::uint64_t>;
 template <std::size_t kCapacity>
 using BoundedWakeQueue = BoundedMpscQueue<std::uint64_t, kCapacity>;
 
-// What the run loop does when no task is ready. The kernel's disables interrupts, checks
-// HasPendingWakes() and, if nothing is pending, enables interrupts and halts in one step
-// (`sti; hlt`), so a wake from an interrupt cannot slip in between. A host test's advances
-// a fake clock to NextDeadline(). Returns false when nothing can wake a task any more.
+// What the run loop does when no task is ready. The kernel's (HaltUntilWoken, idle.h)
+// halts until an interrupt wakes a task or finds a timer due (WakeIfTimerDue); a host
+// test's advances a fake clock to NextDeadline(). Returns false when nothing can wake a task
+// any more.
 struct IdleStep {
   bool (*step)(void* context, Executor& executor) = nullptr;
   void* context = nullptr;
@@ -60,13 +60,14 @@ struct ExecutorStats {
   std::uint64_t resumes = 0;         // Times a task was run.
   std::uint64_t wake_overflows = 0;  // Wakes that found the wake queue full.
   std::uint64_t rescans = 0;         // Scans of all tasks that delivered those wakes.
+  std::uint64_t timer_wakes = 0;     // Times WakeIfTimerDue woke the run loop.
   std::uint32_t live = 0;            // Spawned and not yet ended.
   std::uint32_t slots = 0;           // Task slots made so far (in use or free).
 };
 
 // Owns every spawned task's frames until the task ends (see docs/async.md, "Who owns a
-// frame"). Not thread-safe except Wake(): one CPU (or host thread) spawns, cancels and
-// runs, and calls the idle step; any CPU or interrupt handler may wake.
+// frame"). Not thread-safe except Wake() and WakeIfTimerDue(): one CPU (or host thread)
+// spawns, cancels and runs, and calls the idle step; any CPU or interrupt handler may wake.
 class Executor {
  public:
   // Takes the queue that carries wakes to it (which must outlive it and serve no other
@@ -99,8 +100,9 @@ class Executor {
   // Returns whether `id` names a task that has not ended.
   bool IsAlive(TaskId id) const;
 
-  // Drains wakes, fires expired timers and runs the first ready task, if any; returns
-  // whether a task ran. Must not be called from inside a task.
+  // Fires the expired timers if the run loop was woken for them (WakeIfTimerDue), drains
+  // wakes and runs the first ready task, if any; returns whether a task ran. Must not be
+  // called from inside a task.
   bool RunOnce();
 
   // Runs tasks until none is ready and no wake is pending (sleeping tasks stay asleep);
@@ -126,8 +128,18 @@ class Executor {
   // stats().wake_overflows and delivered by a scan of all tasks at the next drain.
   void Wake(internal::TaskToken token);
 
-  // Returns whether a wake is waiting to be drained (or being pushed by another CPU): for
-  // the idle step, which must check it with interrupts disabled before it halts.
+  // Wakes the run loop if the earliest timer's deadline is at or before `now`, and returns
+  // whether it is: the check a tick hook makes in the timer interrupt (kernel), or an idle
+  // step that moved a fake clock (host tests). Timers fire only when the run loop was woken
+  // for them this way. Safe from any CPU, thread or interrupt handler; never blocks,
+  // allocates or takes a lock (it reads the deadline the timer queue publishes in one
+  // atomic word). The run loop fires the due timers at its next step; until then
+  // HasPendingWakes() holds.
+  bool WakeIfTimerDue(Instant now);
+
+  // Returns whether a wake is waiting to be drained (or being pushed by another CPU), or
+  // the run loop was woken for due timers: for the idle step, which must check it with
+  // interrupts disabled before it halts.
   bool HasPendingWakes() const;
 
   // Returns the time on the executor's clock.
@@ -147,6 +159,7 @@ class Executor {
   Slot* Lookup(TaskId id) const;
   void DrainWakes();
   void MakeReady(internal::TaskToken token);
+  void AddTimer(internal::TimerNode& node);
   void FireTimers();
   void RunTask(Slot& slot);
   void Complete(Slot& slot);
@@ -167,6 +180,9 @@ class Executor {
   std::uint32_t ready_tail_ = internal::kNoIndex;
   // Set by a wake that found the queue full: the next drain scans every slot.
   std::atomic<bool> rescan_{false};
+  // Set by WakeIfTimerDue, cleared by the run loop before it fires timers.
+  std::atomic<bool> timers_due_{false};
+  std::atomic<std::uint64_t> timer_wakes_{0};
   Slot* current_ = nullptr;  // The running task's slot.
   ExecutorStats stats_;
 };

@@ -1,7 +1,8 @@
 // Sleep(duration) and SleepUntil(deadline): suspend the task until the executor's clock
 // reaches a deadline. The sleeping awaiter is the timer: it sits in the executor's timer
 // queue from inside the task's frame (no allocation) and unlinks itself if the task is
-// cancelled. The run loop fires expired timers before it runs ready tasks.
+// cancelled. The run loop fires expired timers, before it runs ready tasks, when it is woken
+// for them (Executor::WakeIfTimerDue: the kernel's tick hook).
 #pragma once
 
 #include "libk/async/awaiter.h"
@@ -34,8 +35,7 @@ class SleepAwaiter : public Awaiter {
     node_.deadline = deadline_.has_value() ? *deadline_ : now + duration_;
     if (node_.deadline <= now) return false;
     node_.waker = context.waker().token();
-    queue_ = &ExecutorAccess::Timers(executor);
-    queue_->Insert(node_);
+    queue_ = &ExecutorAccess::AddTimer(executor, node_);
     return true;
   }
 

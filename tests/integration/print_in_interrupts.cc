@@ -20,12 +20,16 @@ namespace time = kernel::time;
 constexpr std::uint32_t kHz = 250;
 constexpr std::uint64_t kTicks = 200;
 
-void PrintTick(std::uint64_t tick) {
-  if (tick <= kTicks) kernel::kprintln("#tick {}", tick);
-}
+class PrintTick final : public time::TickHook {
+ public:
+  void OnTick(std::uint64_t tick) override {
+    if (tick <= kTicks) kernel::kprintln("#tick {}", tick);
+  }
+};
 
 KTEST(print_in_interrupts, lines_stay_whole) {
-  time::SetTickHook(&PrintTick);
+  PrintTick print_tick;
+  LIBK_ASSERT(time::AddTickHook(print_tick).is_ok(), "no free tick hook");
   time::StartTimer(kHz);
   std::uint64_t lines = 0;
   interrupts::WaitForInterrupt();  // Enables interrupts.
@@ -33,7 +37,7 @@ KTEST(print_in_interrupts, lines_stay_whole) {
     kernel::kprintln("=main {}=", lines++);
   }
   libk::interrupts::Disable();
-  time::SetTickHook(nullptr);
+  LIBK_ASSERT(time::RemoveTickHook(print_tick).is_ok(), "the tick hook was not registered");
   kernel::kprintln("print_in_interrupts: {} main lines during {} ticks", lines, kTicks);
   LIBK_ASSERT(lines > kTicks, "the main loop printed only {} lines", lines);
 }

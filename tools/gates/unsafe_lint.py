@@ -66,6 +66,9 @@ POINTER_CAST_ALLOWED = {
                                           "posix_memalign block",
     "libk/async/testing/fake_clock.h": "host-only test support: the Clock and IdleStep it "
                                        "makes carry the FakeClock as their void* context",
+    "libk/async/testing/ticking_clock.h": "host-only test support: the Clock and IdleStep "
+                                          "it makes carry the TickingClock as their void* "
+                                          "context",
     "libk/fmt/format.h": "type-erased format arguments: FormatErased<T> casts the pointer "
                          "back to the T its FormatArg was made from",
     "libk/fmt/format_fuzzer.cc": "makes pointers from integers to format them, never to "

@@ -19,7 +19,11 @@
 namespace libk::async::internal {
 
 struct ExecutorAccess {
-  static TimerQueue& Timers(Executor& executor) { return executor.timers_; }
+  // Links `node` in the executor's timer queue and returns the queue (to unlink it from).
+  static TimerQueue& AddTimer(Executor& executor, TimerNode& node) {
+    executor.AddTimer(node);
+    return executor.timers_;
+  }
 
   // Spawns `task` with a handle attached: its slot (and, once it returns, its frame with
   // the result) stays until ReleaseHandle or TakeResult.

@@ -1,5 +1,7 @@
 // FakeClock: a clock that host tests move by hand, and an idle step that moves it to the
-// executor's next timer deadline, so that RunUntil runs sleeping tasks without waiting.
+// executor's next timer deadline and wakes the run loop for it (as the kernel's tick hook
+// does), so that RunUntil runs sleeping tasks without waiting. A test that moves the clock
+// itself calls Executor::WakeIfTimerDue, as the hook would.
 #pragma once
 
 #include <cstdint>
@@ -34,6 +36,7 @@ class FakeClock {
                       const Optional<Instant> next = executor.NextDeadline();
                       if (!next.has_value()) return false;
                       if (*next > self->now_) self->now_ = *next;
+                      executor.WakeIfTimerDue(self->now_);  // As a tick hook would.
                       return true;
                     },
                     this};
