@@ -1,6 +1,6 @@
-// async_key_flood: while the reading task sleeps, the runner types more keys than the
-// scancode queue holds; the IRQ handler drops and counts what does not fit. The task then
-// prints the count and still reads the keys typed afterwards.
+// async_key_flood: while the reading task sleeps until the keys stop, the runner types
+// more keys than the scancode queue holds; the IRQ handler drops and counts what does not fit. The
+// task then prints the count and still reads the keys typed afterwards.
 #include <cstddef>
 
 #include "libk/async/sleep.h"
@@ -12,6 +12,7 @@
 #include "kernel/async/runtime.h"
 #include "kernel/async/streams.h"
 #include "kernel/console/print.h"
+#include "kernel/input/keyboard.h"
 #include "kernel/main.h"
 #include "tests/integration/async_boot.h"
 
@@ -22,8 +23,17 @@ using drivers::keyboard::DecodedKey;
 
 libk::async::Task<void> Flood(async::KeyboardStream* keys, bool* done) {
   kprintln("async_key_flood: ready");
-  // 60 keys at 50 ms each take 3 s; the queue holds 32 keys (64 scancodes).
-  co_await libk::async::Sleep(async::Milliseconds(4000));
+  // 60 keys at 50 ms each take 3 s or more (each is a QMP round trip, slow on a loaded
+  // machine); the queue holds 32 keys (64 scancodes). The flood is over when scancodes
+  // have been received and none has come for 1.5 s: a fixed sleep would let late flood
+  // keys in after "type now" on a slow runner.
+  std::uint64_t seen = 0;
+  for (;;) {
+    co_await libk::async::Sleep(async::Milliseconds(1500));
+    const std::uint64_t now = input::ScancodesReceived();
+    if (now != 0 && now == seen) break;
+    seen = now;
+  }
   const std::uint64_t overflows = keys->overflows();
   kprintln("async_key_flood: {} scancodes dropped; type now", overflows);
   LIBK_ASSERT(overflows > 0, "the flood did not overflow the scancode queue");
