@@ -20,7 +20,7 @@ namespace kernel {
 namespace {
 
 libk::async::Task<void> Watch(bool* ok) {
-  libk::async::Executor& executor = co_await libk::async::ThisExecutor();
+  const libk::async::Executor& executor = co_await libk::async::ThisExecutor();
   const std::uint64_t halts_before = async::KernelExecutor::halts();
   const std::uint64_t irqs_before = interrupts::IrqCount();
   const std::uint64_t timer_wakes_before = executor.stats().timer_wakes;
